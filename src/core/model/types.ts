@@ -1,0 +1,207 @@
+/**
+ * The `relata/model@1` interchange format (see docs/model-format.md) as TypeScript types.
+ * `Model` is what a user writes (defaults may be omitted); `NormalizedModel` has every default applied.
+ */
+
+export const MODEL_FORMAT = 'relata/model@1';
+
+export type AttributeType =
+  | 'uuid'
+  | 'integer'
+  | 'string'
+  | 'ci_string'
+  | 'boolean'
+  | 'float'
+  | 'decimal'
+  | 'atom'
+  | 'date'
+  | 'utc_datetime'
+  | 'map';
+
+export const ATTRIBUTE_TYPES: readonly AttributeType[] = [
+  'uuid', 'integer', 'string', 'ci_string', 'boolean', 'float', 'decimal', 'atom', 'date', 'utc_datetime', 'map',
+];
+
+export type SortOrder = 'asc' | 'desc' | 'asc_nils_first' | 'desc_nils_last';
+export interface SortField {
+  field: string;
+  order?: SortOrder;
+}
+export type Sort = SortField[];
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export interface AttributeConstraints {
+  oneOf?: JsonValue[];
+  min?: number;
+  max?: number;
+  minLength?: number;
+  maxLength?: number;
+  match?: string;
+}
+
+export interface Attribute {
+  name: string;
+  type: AttributeType;
+  primaryKey?: boolean;
+  allowNil?: boolean;
+  default?: JsonValue;
+  generated?: 'uuid' | 'increment' | 'now';
+  constraints?: AttributeConstraints;
+  writable?: boolean;
+  public?: boolean;
+  description?: string;
+}
+
+export interface ManualSource {
+  language: 'javascript';
+  source: string;
+  options?: Record<string, JsonValue>;
+}
+
+export type RelationshipKind = 'belongs_to' | 'has_one' | 'has_many' | 'many_to_many';
+export const RELATIONSHIP_KINDS: readonly RelationshipKind[] = ['belongs_to', 'has_one', 'has_many', 'many_to_many'];
+
+interface RelationshipCommon {
+  name: string;
+  destination: string;
+  sourceAttribute?: string;
+  destinationAttribute?: string;
+  filter?: string;
+  sort?: Sort;
+  defaultSort?: Sort;
+  validateDestinationAttribute?: boolean;
+  description?: string;
+}
+
+export interface BelongsTo extends RelationshipCommon {
+  kind: 'belongs_to';
+  allowNil?: boolean;
+  primaryKey?: boolean;
+  attributeType?: AttributeType;
+  attributeWritable?: boolean;
+  defineAttribute?: boolean;
+}
+
+export interface HasOne extends RelationshipCommon {
+  kind: 'has_one';
+  fromMany?: boolean;
+  offset?: number;
+  noAttributes?: boolean;
+  manual?: ManualSource;
+}
+
+export interface HasMany extends RelationshipCommon {
+  kind: 'has_many';
+  limit?: number;
+  offset?: number;
+  noAttributes?: boolean;
+  manual?: ManualSource;
+}
+
+export interface ManyToMany extends RelationshipCommon {
+  kind: 'many_to_many';
+  through?: string;
+  sourceAttributeOnJoinResource?: string;
+  destinationAttributeOnJoinResource?: string;
+  joinRelationship?: string;
+}
+
+export type Relationship = BelongsTo | HasOne | HasMany | ManyToMany;
+
+export interface Resource {
+  name: string;
+  module?: string;
+  table?: string;
+  attributes?: Attribute[];
+  relationships?: Relationship[];
+  description?: string;
+}
+
+export interface Model {
+  format: typeof MODEL_FORMAT;
+  name: string;
+  module?: string;
+  resources: Resource[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalized: every default of the spec applied. Keys keep the names of the JSON format so a
+// normalized model is itself a valid model.
+
+export interface NAttribute extends Attribute {
+  primaryKey: boolean;
+  allowNil: boolean;
+  writable: boolean;
+  public: boolean;
+  /** Set when the attribute was added by a belongs_to (the relationship's name). */
+  addedBy?: string;
+}
+
+interface NCommon {
+  name: string;
+  destination: string;
+  sourceAttribute: string;
+  destinationAttribute: string;
+  filter?: string;
+  sort?: Sort;
+  defaultSort?: Sort;
+  validateDestinationAttribute: boolean;
+  description?: string;
+}
+
+export interface NBelongsTo extends NCommon {
+  kind: 'belongs_to';
+  allowNil: boolean;
+  primaryKey: boolean;
+  attributeType: AttributeType;
+  attributeWritable: boolean;
+  defineAttribute: boolean;
+}
+
+export interface NHasOne extends NCommon {
+  kind: 'has_one';
+  fromMany: boolean;
+  offset?: number;
+  noAttributes: boolean;
+  manual?: ManualSource;
+}
+
+export interface NHasMany extends NCommon {
+  kind: 'has_many';
+  limit?: number;
+  offset?: number;
+  noAttributes: boolean;
+  manual?: ManualSource;
+  /** Set on the has_many a many_to_many added implicitly (the many_to_many's name). */
+  joinOf?: string;
+}
+
+export interface NManyToMany extends NCommon {
+  kind: 'many_to_many';
+  through: string;
+  sourceAttributeOnJoinResource: string;
+  destinationAttributeOnJoinResource: string;
+  joinRelationship: string;
+}
+
+export type NRelationship = NBelongsTo | NHasOne | NHasMany | NManyToMany;
+
+export interface NResource {
+  name: string;
+  module: string;
+  table: string;
+  attributes: NAttribute[];
+  relationships: NRelationship[];
+  description?: string;
+}
+
+export interface NormalizedModel {
+  format: typeof MODEL_FORMAT;
+  name: string;
+  module: string;
+  resources: NResource[];
+}
+
+/** Rows by resource name, keyed by attribute name (spec §2). */
+export type Data = Record<string, Record<string, unknown>[]>;
