@@ -1,0 +1,65 @@
+import type { BExpr } from '../expr/bound';
+import type { RelatedSource } from '../expr/evaluate';
+import type { Data } from '../model/types';
+import type { Row } from '../query/types';
+import type { ResourceSchema, Schema, Step } from '../schema/schema';
+import type { SortKey } from '../engine/sort';
+
+/** One SQL statement as the preview's log shows it. */
+export interface StatementLog {
+  sql: string;
+  params: unknown[];
+  rows: number;
+  ms: number;
+  /** The load level and relationship it served, e.g. `Representative.tickets@1`; `root` for the top level. */
+  scope: string;
+}
+
+export interface StatementSink {
+  scope: string;
+  push(entry: StatementLog): void;
+}
+
+/** A per-source window: offset then limit, per parent record. */
+export interface Window {
+  offset: number;
+  limit?: number;
+}
+
+export interface RootRead {
+  resource: ResourceSchema;
+  /** Scope: [row]. */
+  where: BExpr | null;
+  sort: SortKey[];
+  window: Window;
+}
+
+export interface RelatedRead {
+  step: Step;
+  /** Destination filter (relationship filter AND load filter). Scope: [destination, source]. */
+  where: BExpr | null;
+  sort: SortKey[];
+  window: Window | null;
+  /** `filter` mode: a has_one without fromMany gives all its rows; `load` mode is the same at this layer. */
+  mode: 'load' | 'filter';
+  /** many_to_many: the join relationship's filter (scope: [join row, source]) and sort; its limit windows the join rows per source. */
+  joinWhere?: BExpr | null;
+  joinSort?: SortKey[];
+}
+
+/**
+ * What the loader needs from a data layer. Rows always carry every attribute (the loader projects
+ * `select` at the end). Filters are bound expressions; a layer may evaluate them itself (memory) or
+ * compile them (sqlite), and either way must give the same answer.
+ */
+export interface DataLayer {
+  readonly kind: 'sqlite' | 'memory';
+  readonly schema: Schema;
+  /** Replaces all rows with `data` (creating tables as needed). */
+  load(data: Data): void;
+  readRoot(read: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]>;
+  /** Related rows per source, aligned with `sources`. */
+  readRelated(read: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]>;
+  /** Re-read rows by primary key (used to refresh parents for `parent(...)` paths). */
+  close?(): void;
+}

@@ -1,0 +1,365 @@
+import type { DataLayer, StatementLog, StatementSink } from '../datalayers/data-layer';
+import { createMemoryDataLayer } from '../datalayers/memory/memory-layer';
+import { applyWindow } from '../datalayers/memory/memory-layer';
+import { createSqliteDataLayer } from '../datalayers/sqlite/sqlite-layer';
+import type { SqlDatabase } from '../datalayers/sqlite/database';
+import { bindFilter } from '../expr/bind';
+import { matches, prefetch } from '../expr/evaluate';
+import type { ManualHost, ManualRunner } from '../manual/contract';
+import type { Data, Model, NormalizedModel } from '../model/types';
+import { normalizeModel } from '../model/normalize';
+import { Query } from '../query/builder';
+import type { QueryRequest, Row } from '../query/types';
+import type { Result } from '../result';
+import { err, ok, RelataFailure, relataError } from '../result';
+import type { Schema, Step } from '../schema/schema';
+import { compileSchema, isManual, relationshipWindow, windowSort } from '../schema/schema';
+import type { Diagnostic } from '../validate/diagnostic';
+import { validateModel } from '../validate/validate';
+import type { ManualLoad } from './manual';
+import { runManual } from './manual';
+import type { LoadPlan, Output, ParamsChain } from './plan';
+import { planQuery, relationshipFilter } from './plan';
+import { BatchedRelated } from './related-source';
+import { setKey } from './records';
+import { compareRows, resolveSort, withPkTiebreak } from './sort';
+
+export type DataLayerOption =
+  | { kind: 'memory' }
+  /** `db` is a sql.js Database (or anything with its shape). `attach: true` uses existing tables as they are. */
+  | { kind: 'sqlite'; db: SqlDatabase; attach?: boolean };
+
+export interface EngineOptions {
+  model: Model;
+  dataLayer: DataLayerOption;
+  /** Runs manual relationship code in a sandbox; without one, manual loads fail with manual_load_failed. */
+  manualRunner?: ManualRunner;
+  /** Time limit for manual code, default 2000 ms. */
+  manualTimeoutMs?: number;
+}
+
+export interface Warning {
+  code: 'has_one_multiple_rows';
+  message: string;
+  scope: string;
+}
+
+export interface ReadResult {
+  records: Row[];
+  statements: StatementLog[];
+  warnings: Warning[];
+  ms: number;
+}
+
+export interface ReadOptions {
+  actor?: unknown;
+}
+
+export interface Engine {
+  readonly model: NormalizedModel;
+  readonly schema: Schema;
+  readonly dataLayer: 'sqlite' | 'memory';
+  /** Replaces the data (spec §2). */
+  load(data: Data): Result<void>;
+  read(query: QueryRequest | Query, options?: ReadOptions): Promise<Result<ReadResult>>;
+  /** Ash's apply_to: filter → sort → offset → limit over records in memory. */
+  applyTo(query: QueryRequest | Query, records: Row[]): Promise<Result<Row[]>>;
+}
+
+/**
+ * Creates an engine over a model. A model with error diagnostics is never loaded: the result is
+ * `invalid_model` with the diagnostics in `details`.
+ */
+export function createEngine(options: EngineOptions): Result<Engine> {
+  let diagnostics: Diagnostic[];
+  try {
+    diagnostics = validateModel(options.model);
+  } catch (e) {
+    return err(relataError('invalid_model', `the model could not be checked: ${(e as Error).message}`));
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    return err(relataError('invalid_model', `the model has ${errors.length} error(s): ${errors[0]!.message}`, { details: errors }));
+  }
+  const model = normalizeModel(options.model);
+  const schema = compileSchema(model);
+  const layer: DataLayer =
+    options.dataLayer.kind === 'memory'
+      ? createMemoryDataLayer(schema)
+      : createSqliteDataLayer(schema, options.dataLayer.db, { attach: options.dataLayer.attach === true });
+  return ok(new EngineImpl(model, schema, layer, options));
+}
+
+class EngineImpl implements Engine {
+  readonly dataLayer: 'sqlite' | 'memory';
+
+  constructor(
+    readonly model: NormalizedModel,
+    readonly schema: Schema,
+    private readonly layer: DataLayer,
+    private readonly options: EngineOptions,
+  ) {
+    this.dataLayer = layer.kind;
+  }
+
+  load(data: Data): Result<void> {
+    return guard(() => this.layer.load(data));
+  }
+
+  async read(query: QueryRequest | Query, options: ReadOptions = {}): Promise<Result<ReadResult>> {
+    const started = now();
+    const statements: StatementLog[] = [];
+    const warnings: Warning[] = [];
+    try {
+      const req = query instanceof Query ? query.toRequest() : query;
+      const run = new ReadRun(this, this.layer, statements, warnings, options.actor, req.params);
+      const records = await run.read(req, 'root');
+      return ok({ records, statements, warnings, ms: now() - started });
+    } catch (e) {
+      if (e instanceof RelataFailure) return err(e.error);
+      throw e;
+    }
+  }
+
+  async applyTo(query: QueryRequest | Query, records: Row[]): Promise<Result<Row[]>> {
+    try {
+      const req = query instanceof Query ? query.toRequest() : query;
+      const run = new ReadRun(this, this.layer, [], [], null, req.params);
+      return ok(await run.applyTo(req, records));
+    } catch (e) {
+      if (e instanceof RelataFailure) return err(e.error);
+      throw e;
+    }
+  }
+
+  get runner(): ManualRunner | undefined {
+    return this.options.manualRunner;
+  }
+
+  get timeoutMs(): number | undefined {
+    return this.options.manualTimeoutMs;
+  }
+}
+
+/** The state of one `read`: statement log, warnings, and the related rows its filters looked at. */
+class ReadRun {
+  private readonly related: BatchedRelated;
+  private readonly params: ParamsChain;
+
+  constructor(
+    private readonly engine: EngineImpl,
+    private readonly layer: DataLayer,
+    private readonly statements: StatementLog[],
+    private readonly warnings: Warning[],
+    private readonly actor: unknown,
+    params: Record<string, unknown> | undefined,
+  ) {
+    this.params = [params];
+    this.related = new BatchedRelated((step, sources) => this.fetchForFilter(step, sources));
+  }
+
+  private sink(scope: string): StatementSink {
+    return { scope, push: (entry) => this.statements.push(entry) };
+  }
+
+  async read(req: QueryRequest, scope: string): Promise<Row[]> {
+    const plan = planQuery(this.engine.schema, req);
+    const rows = await this.layer.readRoot(
+      { resource: plan.resource, where: plan.where, sort: plan.sort, window: plan.window },
+      this.related,
+      this.sink(scope),
+    );
+    const loaded = new Loaded();
+    await this.loadLevel(plan.loads, rows, loaded);
+    return rows.map((r) => project(r, plan.output, plan.loads, loaded));
+  }
+
+  private async loadLevel(plans: readonly LoadPlan[], sources: Row[], loaded: Loaded): Promise<void> {
+    for (const plan of plans) {
+      const lists = plan.manual ? await this.loadManual(plan, sources) : await this.loadRelated(plan, sources);
+      const values = loaded.level(plan);
+      const children: Row[] = [];
+      const seen = new Set<Row>();
+      sources.forEach((s, i) => {
+        const list = lists[i] ?? [];
+        if (plan.pickFirst) {
+          if (list.length > 1 && !plan.manual) {
+            this.warnings.push({
+              code: 'has_one_multiple_rows',
+              scope: plan.scope,
+              message: `${plan.step.from.name}.${plan.name} matched ${list.length} rows for one record; the first was used (add a sort to make it fromMany, or a filter)`,
+            });
+          }
+          const first = list[0] ?? null;
+          values.set(s, first);
+          if (first && !seen.has(first)) {
+            seen.add(first);
+            children.push(first);
+          }
+        } else {
+          values.set(s, list);
+          for (const c of list) {
+            if (!seen.has(c)) {
+              seen.add(c);
+              children.push(c);
+            }
+          }
+        }
+      });
+      if (plan.loads.length > 0 && children.length > 0) await this.loadLevel(plan.loads, children, loaded);
+    }
+  }
+
+  private loadRelated(plan: LoadPlan, sources: Row[]): Promise<Row[][]> {
+    if (sources.length === 0) return Promise.resolve([]);
+    return this.layer.readRelated(
+      {
+        step: plan.step,
+        where: plan.where,
+        sort: plan.sort,
+        window: plan.window,
+        mode: 'load',
+        joinWhere: plan.joinWhere,
+        joinSort: plan.joinSort,
+      },
+      sources,
+      this.related,
+      this.sink(plan.scope),
+    );
+  }
+
+  private loadManual(plan: LoadPlan, sources: Row[]): Promise<Row[][]> {
+    const rel = plan.step.rel;
+    const filters = [rel.filter, plan.request.filter].filter((f): f is string => typeof f === 'string' && f.length > 0);
+    const params: Record<string, unknown> = {};
+    for (const p of [...plan.params].reverse()) Object.assign(params, p ?? {});
+    const sort = [...(plan.request.sort ?? []), ...(rel.sort ?? [])];
+    const load: ManualLoad = { step: plan.step, filters, params, sort: sort.length > 0 ? sort : rel.defaultSort ?? [] };
+    return this.runManualLoad(load, sources, plan.scope);
+  }
+
+  private runManualLoad(load: ManualLoad, sources: Row[], scope: string): Promise<Row[][]> {
+    const host: ManualHost = {
+      read: async (query) => {
+        try {
+          return ok(await this.nested(scope).read(query, scope));
+        } catch (e) {
+          if (e instanceof RelataFailure) return err(e.error);
+          return err(relataError('manual_load_failed', (e as Error).message));
+        }
+      },
+      applyTo: async (query, records) => {
+        try {
+          return ok(await this.nested(scope).applyTo(query, records));
+        } catch (e) {
+          if (e instanceof RelataFailure) return err(e.error);
+          return err(relataError('manual_load_failed', (e as Error).message));
+        }
+      },
+    };
+    return runManual(this.engine.runner, load, sources, host, {
+      actor: this.actor,
+      dataLayer: this.layer.kind,
+      timeoutMs: this.engine.timeoutMs,
+    });
+  }
+
+  /** A read issued by manual code: its statements count for the relationship that ran the code. */
+  private nested(scope: string): ReadRun {
+    const run = new ReadRun(this.engine, this.layer, this.statements, this.warnings, this.actor, undefined);
+    run.scopeOverride = scope;
+    return run;
+  }
+
+  private scopeOverride: string | undefined;
+
+  /** Related rows as filters see them: relationship filter and window, every has_one row. */
+  private async fetchForFilter(step: Step, sources: Row[]): Promise<Row[][]> {
+    const rel = step.rel;
+    const scope = this.scopeOverride ?? `filter:${step.key}`;
+    if (isManual(rel)) {
+      const filters = rel.filter ? [rel.filter] : [];
+      const params: Record<string, unknown> = { ...(this.params[0] ?? {}) };
+      return this.runManualLoad({ step, filters, params, sort: windowSort(rel) }, sources, scope);
+    }
+    const window = relationshipWindow(rel) ?? null;
+    let sort = window ? withPkTiebreak(step.to, resolveSort(step.to, windowSort(rel), `sort of ${step.key}`)) : [];
+    if (!window) sort = [];
+    let joinWhere = null;
+    let joinSort = resolveSort(step.to, [], '');
+    if (rel.kind === 'many_to_many' && step.join && step.through) {
+      const joinStep = this.engine.schema.resources.get(step.from.name) && { ...step, rel: step.join, to: step.through, many: true, key: `${step.from.name}.${step.join.name}` };
+      if (joinStep) joinWhere = relationshipFilter(this.engine.schema, joinStep, this.params);
+      joinSort = resolveSort(step.through, windowSort(step.join), `sort of ${step.from.name}.${step.join.name}`);
+      if (step.join.limit !== undefined) joinSort = withPkTiebreak(step.through, joinSort);
+    }
+    return this.layer.readRelated(
+      { step, where: relationshipFilter(this.engine.schema, step, this.params), sort, window, mode: 'filter', joinWhere, joinSort },
+      sources,
+      this.related,
+      this.sink(scope),
+    );
+  }
+
+  async applyTo(req: QueryRequest, records: Row[]): Promise<Row[]> {
+    const resource = this.engine.schema.resources.get(req.resource);
+    if (!resource) throw new RelataFailure(relataError('invalid_query', `unknown resource ${JSON.stringify(req.resource)}`));
+    let rows = records.map((r) => ({ ...r }));
+    if (req.filter) {
+      const where = bindFilter(req.filter, { schema: this.engine.schema, scopes: [resource], params: [req.params], where: `filter of ${resource.name}` });
+      await prefetch(where, [rows], this.related);
+      rows = rows.filter((r) => matches(where, [r], this.related));
+    }
+    const sort = resolveSort(resource, req.sort, `sort of ${resource.name}`);
+    if (sort.length > 0) rows = [...rows].sort(compareRows(sort));
+    return applyWindow(rows, { offset: req.offset ?? 0, limit: req.limit ?? undefined });
+  }
+}
+
+/** Loaded relationship values per load plan and source row. */
+class Loaded {
+  private readonly byPlan = new Map<LoadPlan, Map<Row, Row | Row[] | null>>();
+  level(plan: LoadPlan): Map<Row, Row | Row[] | null> {
+    let m = this.byPlan.get(plan);
+    if (!m) {
+      m = new Map();
+      this.byPlan.set(plan, m);
+    }
+    return m;
+  }
+  get(plan: LoadPlan, row: Row): Row | Row[] | null | undefined {
+    return this.byPlan.get(plan)?.get(row);
+  }
+}
+
+function project(row: Row, output: Output, loads: readonly LoadPlan[], loaded: Loaded): Row {
+  const out: Row = {};
+  for (const attr of output.attributes) {
+    const v = row[attr];
+    setKey(out, attr, v === undefined ? null : v);
+  }
+  for (const plan of loads) {
+    const v = loaded.get(plan, row);
+    if (plan.pickFirst) {
+      setKey(out, plan.name, v && !Array.isArray(v) ? project(v, plan.output, plan.loads, loaded) : null);
+    } else {
+      const list = Array.isArray(v) ? v : [];
+      setKey(out, plan.name, list.map((c) => project(c, plan.output, plan.loads, loaded)));
+    }
+  }
+  return out;
+}
+
+function guard(fn: () => void): Result<void> {
+  try {
+    fn();
+    return ok(undefined);
+  } catch (e) {
+    if (e instanceof RelataFailure) return err(e.error);
+    throw e;
+  }
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}

@@ -1,0 +1,112 @@
+import type { ManualHost, ManualRunner } from '../manual/contract';
+import type { NRelationship, Sort } from '../model/types';
+import type { QueryRequest, Row } from '../query/types';
+import { fail } from '../result';
+import type { ResourceSchema, Step } from '../schema/schema';
+import { isRecord } from './records';
+
+export interface ManualLoad {
+  step: Step;
+  /** Filters already combined as expression text: the relationship's, then the load's. */
+  filters: string[];
+  params: Record<string, unknown>;
+  sort: Sort;
+}
+
+/**
+ * Runs a manual relationship's `load` once for all `sources` of a level and turns its return value
+ * into one list per source (spec §1: positional list preferred, or keyed by primary key).
+ */
+export async function runManual(
+  runner: ManualRunner | undefined,
+  load: ManualLoad,
+  sources: readonly Row[],
+  host: ManualHost,
+  context: { actor: unknown; dataLayer: 'sqlite' | 'memory'; timeoutMs?: number },
+): Promise<Row[][]> {
+  if (sources.length === 0) return [];
+  const rel = load.step.rel;
+  if (rel.kind !== 'has_one' && rel.kind !== 'has_many') throw new Error('manual relationship of unexpected kind');
+  const manual = rel.manual;
+  if (!manual) throw new Error('runManual on a relationship without manual code');
+  const where = `${load.step.from.name}.${rel.name}`;
+  if (!runner) fail('manual_load_failed', `${where}: no sandbox is available to run manual code here`);
+  const query: QueryRequest = { resource: load.step.to.name };
+  if (load.filters.length > 0) query.filter = load.filters.length === 1 ? load.filters[0] : load.filters.map((f) => `(${f})`).join(' and ');
+  if (Object.keys(load.params).length > 0) query.params = load.params;
+  if (load.sort.length > 0) query.sort = load.sort;
+  const outcome = await runner.run(
+    {
+      source: manual.source,
+      records: sources.map((r) => ({ ...r })),
+      options: manual.options ?? {},
+      query,
+      relationship: rel,
+      resource: load.step.from.name,
+      actor: context.actor ?? null,
+      dataLayer: context.dataLayer,
+      timeoutMs: context.timeoutMs,
+    },
+    host,
+  );
+  if (!outcome.ok) {
+    fail(outcome.error.code, `${where}: ${outcome.error.message}`, { ...outcome.error, path: [load.step.from.name, rel.name] });
+  }
+  return shapeResult(outcome.value, sources, load.step.from, rel, load.step.many, where);
+}
+
+function shapeResult(
+  value: unknown,
+  sources: readonly Row[],
+  from: ResourceSchema,
+  rel: NRelationship,
+  many: boolean,
+  where: string,
+): Row[][] {
+  const element = (v: unknown, at: string): Row[] => {
+    if (v === null || v === undefined) return [];
+    if (isRecord(v)) return [v];
+    if (many && Array.isArray(v)) {
+      v.forEach((x, j) => {
+        if (!isRecord(x)) invalid(`${at}[${j}] is ${describe(x)}, not a record`);
+      });
+      return v as Row[];
+    }
+    return invalid(
+      many
+        ? `${at} is ${describe(v)}; a to-many element must be a list of records, a record or null`
+        : `${at} is ${describe(v)}; a to-one element must be a record or null`,
+    );
+  };
+  const invalid = (message: string): never =>
+    fail('manual_invalid_return', `${where}: load returned an invalid value: ${message}`, { path: [from.name, rel.name] });
+
+  if (Array.isArray(value)) {
+    return sources.map((_, i) => element(value[i], `element ${i}`));
+  }
+  const pk = from.pk[0];
+  if (value instanceof Map) {
+    if (pk === undefined) invalid(`a Map return needs a primary key on ${from.name}`);
+    return sources.map((s) => element(value.get(s[pk!]), `the value for key ${JSON.stringify(s[pk!])}`));
+  }
+  if (isRecord(value) && Object.getPrototypeOf(value) === Object.prototype) {
+    if (pk === undefined) invalid(`a keyed return needs a primary key on ${from.name}`);
+    return sources.map((s) => {
+      const key = String(s[pk!]);
+      return element(Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined, `the value for key ${JSON.stringify(key)}`);
+    });
+  }
+  return invalid(
+    `${describe(value)}; return a list aligned with the records (element i for records[i]) or an object/Map keyed by primary key`,
+  );
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (Array.isArray(v)) return 'a list';
+  if (v instanceof Map) return 'a Map';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${String(v)}`;
+}

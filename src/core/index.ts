@@ -1,0 +1,31 @@
+/**
+ * Relata core: the one public API. Pure TypeScript (no DOM, no React, no sql.js import), so it runs
+ * the same in the browser's engine worker, in Node (CLI, tests, benchmarks) and on both data layers.
+ * Explicit named exports only.
+ */
+export type { Result, Ok, Err, RelataError, ErrorCode, Span } from './result';
+export { ok, err, relataError } from './result';
+
+export type {
+  Model, Resource, Attribute, AttributeType, Relationship, RelationshipKind, BelongsTo, HasOne, HasMany, ManyToMany,
+  ManualSource, Sort, SortField, SortOrder, JsonValue, AttributeConstraints, Data,
+  NormalizedModel, NResource, NAttribute, NRelationship, NBelongsTo, NHasOne, NHasMany, NManyToMany,
+} from './model/types';
+export { MODEL_FORMAT, ATTRIBUTE_TYPES, RELATIONSHIP_KINDS } from './model/types';
+export type { Diagnostic, DiagnosticCode, Severity } from './validate/diagnostic';
+export type { DocumentOp, RelataDocument, Layout } from './model/ops';
+
+export type { Expr, BinaryOp, FunctionName } from './expr/ast';
+export type { ParseError } from './expr/parser';
+export { parseExpression } from './expr/parser';
+
+export type { QueryRequest, LoadRequest, Row } from './query/types';
+export type { ManualRunner, ManualHost, ManualCall, ManualOutcome, ModuleCheck } from './manual/contract';
+export { snake } from './model/snake';
+export { normalizeModel } from './model/normalize';
+export { resolveExpression } from './expr/resolve';
+export { checkManualModuleStatic } from './manual/static-check';
+export { TEMPLATES, getTemplate, isTemplateName, type Template, type TemplateName } from './templates/index';
+export { applyOps } from './model/ops';
+export { validateModel } from './validate/validate';
+export { parseModel, parseModelText } from './model/parse';

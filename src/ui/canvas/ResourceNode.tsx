@@ -1,0 +1,59 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useStoreWithEqualityFn } from 'zustand/traditional';
+import { useDocument } from '../state/document-store';
+import { diagnosticCounts, nodeView, sameNodeView } from './node-view';
+import type { ResourceFlowNode } from './to-flow';
+
+function ResourceNodeImpl({ id, selected }: NodeProps<ResourceFlowNode>) {
+  const view = useStoreWithEqualityFn(useDocument, (s) => nodeView(s.normalized, id), sameNodeView);
+  const errors = useDocument((s) => diagnosticCounts(s.diagnostics).get(id)?.errors ?? 0);
+  const warnings = useDocument((s) => diagnosticCounts(s.diagnostics).get(id)?.warnings ?? 0);
+  const selectedAttribute = useDocument((s) => (s.selection?.kind === 'attribute' && s.selection.resource === id ? s.selection.attribute : null));
+  const issues = errors + warnings;
+
+  return (
+    <div className={`resource-node${selected ? ' is-selected' : ''}${errors ? ' has-errors' : warnings ? ' has-warnings' : ''}`}>
+      <Handle type="target" position={Position.Left} id="in" className="rn-handle rn-handle-in" data-testid={`handle-in-${id}`} aria-label={`Relationship target ${id}`} />
+      <Handle type="target" position={Position.Top} id="loop-in" className="rn-handle-loop" style={{ left: '28%' }} isConnectable={false} />
+      <Handle type="source" position={Position.Top} id="loop-out" className="rn-handle-loop" style={{ left: '72%' }} isConnectable={false} />
+      <header className="rn-header">
+        <span className="rn-title">{id}</span>
+        {issues > 0 && (
+          <span
+            className={`rn-badge ${errors ? 'is-error' : 'is-warning'}`}
+            title={`${errors} error(s), ${warnings} warning(s)`}
+            aria-label={`${issues} ${issues === 1 ? 'issue' : 'issues'}`}
+            role="status"
+          >
+            {errors ? '!' : '⚠'} {issues}
+          </span>
+        )}
+      </header>
+      <ul className="rn-attrs">
+        {view.attributes.length === 0 && <li className="rn-empty">No attributes</li>}
+        {view.attributes.map((a) => (
+          <li
+            key={a.name}
+            data-attribute={a.name}
+            className={`rn-attr${a.addedBy ? ' is-derived' : ''}${selectedAttribute === a.name ? ' is-selected' : ''}`}
+            title={a.addedBy ? `Added by belongs_to :${a.addedBy}` : undefined}
+          >
+            <span className="rn-key">
+              {a.primaryKey && <span className="rn-chip is-pk" title="Primary key">PK</span>}
+              {a.addedBy && <span className="rn-chip is-fk" title={`Foreign key of :${a.addedBy}`}>FK</span>}
+            </span>
+            <span className="rn-attr-name">{a.name}</span>
+            <span className="rn-attr-type">
+              {a.type}
+              <span className={a.allowNil ? 'rn-nil' : 'rn-notnil'} title={a.allowNil ? 'Allows nil' : 'Not nil'}>{a.allowNil ? '?' : '!'}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <Handle type="source" position={Position.Right} id="out" className="rn-handle rn-handle-out" data-testid={`handle-out-${id}`} aria-label={`Draw relationship from ${id}`} title="Drag to another resource to relate" />
+    </div>
+  );
+}
+
+export const ResourceNode = memo(ResourceNodeImpl);

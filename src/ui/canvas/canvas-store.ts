@@ -1,0 +1,28 @@
+/**
+ * Canvas-local UI state shared with the inspector: the relationship picker (opened by a drawn
+ * connection or by "Add relationship") and requests to fit the view (after auto layout).
+ */
+import { create } from 'zustand';
+
+export interface PickerRequest {
+  from: string;
+  /** Set when drawn on the canvas; absent when opened from the inspector (the user picks it). */
+  to?: string;
+}
+
+interface CanvasState {
+  picker: PickerRequest | null;
+  /** Bumped to ask the canvas to fit its view. */
+  fitRequest: number;
+  openPicker(request: PickerRequest): void;
+  closePicker(): void;
+  requestFit(): void;
+}
+
+export const useCanvas = create<CanvasState>()((set) => ({
+  picker: null,
+  fitRequest: 0,
+  openPicker: (picker) => set({ picker }),
+  closePicker: () => set({ picker: null }),
+  requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
+}));

@@ -1,0 +1,55 @@
+/**
+ * Canvas gestures as commands. The op builders are pure (`gesture-ops.ts`, unit-tested); the
+ * functions here read the current document, dispatch the ops as ONE step, and select the result.
+ */
+import { useDocument } from '../state/document-store';
+import {
+  addAttributeOps, addResourceOps, connectOps, deleteSelectionOps, type ConnectOptions, type Point,
+} from './gesture-ops';
+
+export {
+  addResourceOps, addAttributeOps, connectOps, createJoinResource, deleteSelectionOps, suggestRelationshipName,
+  suggestJoinName, inverseKind, plural, placeNewNode,
+} from './gesture-ops';
+export type { ConnectOptions, PickerKind, Point } from './gesture-ops';
+
+/** Adds a resource at `position` (flow coordinates) or a free spot, selects it and returns its name. */
+export function addResourceAt(position?: Point, name?: string): string | null {
+  const { document, dispatch, select } = useDocument.getState();
+  const plan = addResourceOps(document, position, name);
+  const result = dispatch(plan.ops, `Add resource ${plan.name}`);
+  if (!result.ok) return null;
+  select({ kind: 'resource', resource: plan.name });
+  return plan.name;
+}
+
+/** Adds a new attribute to `resource` and selects it for editing. */
+export function addAttribute(resource: string): string | null {
+  const { document, normalized, dispatch, select } = useDocument.getState();
+  const plan = addAttributeOps(document, normalized, resource);
+  const result = dispatch(plan.ops, `Add attribute ${resource}.${plan.name}`);
+  if (!result.ok) return null;
+  select({ kind: 'attribute', resource, attribute: plan.name });
+  return plan.name;
+}
+
+/** Draws a relationship (with inverse / join resource) as one undo step. */
+export function connect(from: string, to: string, opts: ConnectOptions): { ok: true } | { ok: false; message: string } {
+  const { document, normalized, dispatch, select } = useDocument.getState();
+  const plan = connectOps(document, normalized, from, to, opts);
+  const result = dispatch(plan.ops, `Add relationship ${from}.${opts.name}`);
+  if (!result.ok) return { ok: false, message: result.error.message };
+  select(plan.selection);
+  return { ok: true };
+}
+
+/** Deletes the selected resource / relationship / attribute (one undo step). */
+export function deleteSelection(): boolean {
+  const { document, normalized, selection, dispatch, select } = useDocument.getState();
+  const ops = deleteSelectionOps(document.model, normalized, selection);
+  if (ops.length === 0) return false;
+  const result = dispatch(ops, 'Delete');
+  if (result.ok && selection?.kind !== 'resource' && selection) select({ kind: 'resource', resource: selection.resource });
+  else if (result.ok) select(null);
+  return result.ok;
+}

@@ -1,0 +1,72 @@
+/**
+ * The slice of the store one node renders, with a cheap equality so a node re-renders only when
+ * its own resource (or its diagnostics count) changed, not on every edit elsewhere.
+ */
+import type { Diagnostic, NormalizedModel, NResource } from '../../core/index';
+
+export interface NodeAttributeView {
+  name: string;
+  type: string;
+  primaryKey: boolean;
+  allowNil: boolean;
+  addedBy?: string;
+}
+
+export interface NodeView {
+  exists: boolean;
+  attributes: NodeAttributeView[];
+  relationshipCount: number;
+}
+
+const indexes = new WeakMap<NormalizedModel, Map<string, NResource>>();
+function indexOf(model: NormalizedModel): Map<string, NResource> {
+  let index = indexes.get(model);
+  if (!index) {
+    index = new Map();
+    for (const r of model.resources) if (!index.has(r.name)) index.set(r.name, r);
+    indexes.set(model, index);
+  }
+  return index;
+}
+
+export function resourceOf(model: NormalizedModel, name: string): NResource | undefined {
+  return indexOf(model).get(name);
+}
+
+export function nodeView(model: NormalizedModel, name: string): NodeView {
+  const r = indexOf(model).get(name);
+  if (!r) return { exists: false, attributes: [], relationshipCount: 0 };
+  return {
+    exists: true,
+    attributes: r.attributes.map((a) => ({
+      name: a.name, type: a.type, primaryKey: a.primaryKey, allowNil: a.allowNil, ...(a.addedBy ? { addedBy: a.addedBy } : {}),
+    })),
+    relationshipCount: r.relationships.length,
+  };
+}
+
+export function sameNodeView(a: NodeView, b: NodeView): boolean {
+  if (a.exists !== b.exists || a.relationshipCount !== b.relationshipCount || a.attributes.length !== b.attributes.length) return false;
+  return a.attributes.every((x, i) => {
+    const y = b.attributes[i];
+    return !!y && x.name === y.name && x.type === y.type && x.primaryKey === y.primaryKey && x.allowNil === y.allowNil && x.addedBy === y.addedBy;
+  });
+}
+
+const counts = new WeakMap<readonly Diagnostic[], Map<string, { errors: number; warnings: number }>>();
+/** Diagnostics per resource (errors, warnings), computed once per diagnostics array. */
+export function diagnosticCounts(diagnostics: readonly Diagnostic[]): Map<string, { errors: number; warnings: number }> {
+  let m = counts.get(diagnostics);
+  if (!m) {
+    m = new Map();
+    for (const d of diagnostics) {
+      if (!d.resource) continue;
+      const c = m.get(d.resource) ?? { errors: 0, warnings: 0 };
+      if (d.severity === 'error') c.errors++;
+      else c.warnings++;
+      m.set(d.resource, c);
+    }
+    counts.set(diagnostics, m);
+  }
+  return m;
+}
