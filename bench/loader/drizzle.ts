@@ -2,6 +2,7 @@ import type { Database } from 'sql.js';
 import { asc, desc, relations, sql, createTableRelationsHelpers, extractTablesRelationalConfig } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm';
 import { integer, primaryKey, sqliteTable, text, BaseSQLiteDatabase, SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import type { PreparedQueryConfig } from 'drizzle-orm/sqlite-core';
 import { PreparedQuery, SQLJsSession } from 'drizzle-orm/sql-js';
 import type { SQLJsDatabase } from 'drizzle-orm/sql-js';
 
@@ -93,17 +94,27 @@ export const schema = {
  * `PreparedQuery` itself already handles one (`customResultMapper(rows, normalizeFieldValue)`): only
  * the session drops it. The subclass below forwards it; nothing under node_modules is edited.
  */
+type Base = SQLJsSession<Record<string, unknown>, never>;
 class PatchedSQLJsSession extends SQLJsSession<Record<string, unknown>, never> {
-  override prepareQuery(
-    query: Parameters<SQLJsSession<Record<string, unknown>, never>['prepareQuery']>[0],
-    fields: Parameters<SQLJsSession<Record<string, unknown>, never>['prepareQuery']>[1],
-    executeMethod: Parameters<SQLJsSession<Record<string, unknown>, never>['prepareQuery']>[2],
+  override prepareQuery<T extends Omit<PreparedQueryConfig, 'run'>>(
+    query: Parameters<Base['prepareQuery']>[0],
+    fields: Parameters<Base['prepareQuery']>[1],
+    executeMethod: Parameters<Base['prepareQuery']>[2],
     isResponseInArrayMode: boolean,
+    // Not in the upstream .d.ts either: the 5th argument the relational query builder passes.
     customResultMapper?: (rows: unknown[][], mapColumnValue?: (value: unknown) => unknown) => unknown,
-  ): PreparedQuery {
+  ): PreparedQuery<T & { run: void }> {
     // Same as the original, plus the 7th constructor argument (customResultMapper).
     const self = this as unknown as { client: Database; logger: Logger };
-    return new PreparedQuery(self.client, query, self.logger, fields, executeMethod, isResponseInArrayMode, customResultMapper);
+    return new PreparedQuery<T & { run: void }>(
+      self.client,
+      query,
+      self.logger,
+      fields,
+      executeMethod,
+      isResponseInArrayMode,
+      customResultMapper,
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import { createEngine } from '../../src/core/engine';
+import { createEngine } from '../../src/core/engine/engine';
 import { createNodeManualRunner } from '../../src/node/manual-runner';
 import type { QueryRequest } from '../../src/core/query/types';
 import { helpdeskModel } from './model';
@@ -47,17 +47,21 @@ export interface RelataSide {
 
 export function createRelataSide(db: Database): RelataSide {
   const manualRunner = createNodeManualRunner();
-  const engine = createEngine({ model: helpdeskModel, dataLayer: { kind: 'sqlite', db, attach: true }, manualRunner });
+  const created = createEngine({ model: helpdeskModel, dataLayer: { kind: 'sqlite', db, attach: true }, manualRunner });
+  if (!created.ok) {
+    manualRunner.dispose();
+    throw new Error(`Relata engine: ${created.error.code}: ${created.error.message} ${JSON.stringify(created.error.details ?? '')}`);
+  }
+  const engine = created.value;
   return {
     async read(workload) {
       const result = await engine.read(relataRequests[workload]);
       if (!result.ok) throw new Error(`Relata ${workload} failed: ${result.error.code}: ${result.error.message}`);
-      const value = result.value as { records: Record<string, unknown>[]; statements: RelataStatement[] };
+      const value: { records: Record<string, unknown>[]; statements: RelataStatement[] } = result.value;
       return { records: value.records, statements: value.statements.length };
     },
     dispose() {
       manualRunner.dispose();
-      (engine as { dispose?: () => void }).dispose?.();
     },
   };
 }

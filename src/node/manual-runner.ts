@@ -48,7 +48,8 @@ function workerSource(): string {
   return bundled;
 }
 
-function spawnWorker(): SandboxChannel {
+/** One sandbox in a worker_threads Worker (exported for tests that count or script sandboxes). */
+export function spawnNodeSandbox(): SandboxChannel {
   const worker = new Worker(workerSource(), {
     eval: true,
     env: {},
@@ -80,5 +81,5 @@ function spawnWorker(): SandboxChannel {
 }
 
 export function createNodeManualRunner(opts: { timeoutMs?: number; maxSandboxes?: number } = {}): ManualRunner {
-  return createRunnerCore({ spawn: spawnWorker, ...opts });
+  return createRunnerCore({ spawn: spawnNodeSandbox, ...opts });
 }

@@ -13,7 +13,7 @@ import type { QueryRequest, Row } from '../query/types';
 import type { Result } from '../result';
 import { err, ok, RelataFailure, relataError } from '../result';
 import type { Schema, Step } from '../schema/schema';
-import { compileSchema, isManual, relationshipWindow, windowSort } from '../schema/schema';
+import { compileSchema, isManual, relationshipWindow, stepFor, windowSort } from '../schema/schema';
 import type { Diagnostic } from '../validate/diagnostic';
 import { validateModel } from '../validate/validate';
 import type { ManualLoad } from './manual';
@@ -22,6 +22,7 @@ import type { LoadPlan, Output, ParamsChain } from './plan';
 import { planQuery, relationshipFilter } from './plan';
 import { BatchedRelated } from './related-source';
 import { setKey } from './records';
+import { now } from '../clock';
 import { compareRows, resolveSort, withPkTiebreak } from './sort';
 
 export type DataLayerOption =
@@ -282,13 +283,14 @@ class ReadRun {
       const params: Record<string, unknown> = { ...(this.params[0] ?? {}) };
       return this.runManualLoad({ step, filters, params, sort: windowSort(rel) }, sources, scope);
     }
-    const window = relationshipWindow(rel) ?? null;
+    const own = relationshipWindow(rel);
+    const window = own ? { offset: own.offset ?? 0, limit: own.limit } : null;
     let sort = window ? withPkTiebreak(step.to, resolveSort(step.to, windowSort(rel), `sort of ${step.key}`)) : [];
     if (!window) sort = [];
     let joinWhere = null;
     let joinSort = resolveSort(step.to, [], '');
     if (rel.kind === 'many_to_many' && step.join && step.through) {
-      const joinStep = this.engine.schema.resources.get(step.from.name) && { ...step, rel: step.join, to: step.through, many: true, key: `${step.from.name}.${step.join.name}` };
+      const joinStep = stepFor(this.engine.schema, step.from, step.join);
       if (joinStep) joinWhere = relationshipFilter(this.engine.schema, joinStep, this.params);
       joinSort = resolveSort(step.through, windowSort(step.join), `sort of ${step.from.name}.${step.join.name}`);
       if (step.join.limit !== undefined) joinSort = withPkTiebreak(step.through, joinSort);
@@ -360,6 +362,3 @@ function guard(fn: () => void): Result<void> {
   }
 }
 
-function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}

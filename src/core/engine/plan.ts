@@ -94,7 +94,8 @@ function planLoads(
     }
     const step = stepFor(schema, from, rel);
     if (!step) fail('invalid_load', `${path}: relationship ${from.name}.${name} does not resolve`);
-    const request: LoadRequest = raw === true || raw === null || raw === undefined ? {} : raw;
+    const loose: unknown = raw;
+    const request: LoadRequest = loose === true || loose === null || loose === undefined ? {} : raw;
     if (typeof request !== 'object' || Array.isArray(request)) fail('invalid_load', `${path}.${name}: a load must be an object`);
     plans.push(planLoad(schema, step, request, params, strict, depth, `${path}.${name}`));
   }

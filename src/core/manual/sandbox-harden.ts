@@ -149,7 +149,7 @@ export function snapshotGlobals(): Snapshot {
 }
 
 function sameDescriptor(a: PropertyDescriptor, b: PropertyDescriptor): boolean {
-  return a.value === b.value && a.get === b.get && a.set === b.set;
+  return Object.is(a.value, b.value) && a.get === b.get && a.set === b.set;
 }
 
 /**
@@ -177,7 +177,7 @@ export function restoreGlobals(snapshot: Snapshot): boolean {
     if (Object.isFrozen(target) !== frozen) return false;
     const now = ownValues(target);
     if (now.size !== keys.size) return false;
-    for (const [k, v] of now) if (!keys.has(k) || keys.get(k) !== v) return false;
+    for (const [k, v] of now) if (!keys.has(k) || !Object.is(keys.get(k), v)) return false;
   }
   return clean;
 }

@@ -11,7 +11,10 @@ export function jsonErrorOffset(text: string): number {
     throw i;
   };
   const lit = (word: string): void => {
-    for (const ch of word) if (text[i++] !== ch) (i--, fail());
+    for (const ch of word) {
+      if (text[i] !== ch) fail();
+      i++;
+    }
   };
   const string = (): void => {
     i++; // opening quote

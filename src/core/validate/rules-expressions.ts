@@ -9,6 +9,20 @@ import type { ModuleCheck } from '../manual/contract';
 import type { NHasMany, NHasOne, NRelationship, Relationship } from '../model/types';
 import { keyPath, relationshipPath, type ResourceInfo, type ValidationContext } from './context';
 
+// Validation runs after every edit and most edits leave filters alone: parse each text once.
+// The ASTs are shared, which is safe because nothing downstream mutates them.
+const PARSE_CACHE_LIMIT = 2048;
+const parseCache = new Map<string, ReturnType<typeof parseExpression>>();
+function parseCached(source: string): ReturnType<typeof parseExpression> {
+  let hit = parseCache.get(source);
+  if (!hit) {
+    hit = parseExpression(source);
+    if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.delete(parseCache.keys().next().value as string);
+    parseCache.set(source, hit);
+  }
+  return hit;
+}
+
 const label = (source: ResourceInfo, r: NRelationship): string => `Relationship \`${source.norm.name}.${r.name}\``;
 
 export function checkFilter(
@@ -17,7 +31,7 @@ export function checkFilter(
   if (r.filter === undefined) return;
   const path = [...relationshipPath(i, j), 'filter'];
   const base = { resource: source.norm.name, relationship: r.name, path };
-  const parsed = parseExpression(r.filter);
+  const parsed = parseCached(r.filter);
   if (!parsed.ok) {
     ctx.out.push({
       ...base, severity: 'error', code: 'invalid_expression', span: parsed.error.span,

@@ -79,16 +79,16 @@ function checkFields(ctx: ValidationContext, i: number, resource: string): void 
   const counts = new Map<string, number>();
   for (const f of fieldsOf(ctx, i)) {
     const about = f.kind === 'attribute' ? { attribute: f.name } : { relationship: f.name };
-    const what = `${f.kind === 'attribute' ? 'Attribute' : 'Relationship'} \`${resource}.${f.name}\`${f.origin ? ` (${f.origin})` : ''}`;
+    const what = (): string => `${f.kind === 'attribute' ? 'Attribute' : 'Relationship'} \`${resource}.${f.name}\`${f.origin ? ` (${f.origin})` : ''}`;
     if (!FIELD_NAME.test(f.name)) {
       ctx.out.push({
         severity: 'error', code: 'invalid_identifier', resource, ...about, path: f.origin ? f.path : [...f.path, 'name'],
-        message: `${what} is not a valid identifier; use snake_case: lower-case letters, digits and \`_\`, not starting with a digit.`,
+        message: `${what()} is not a valid identifier; use snake_case: lower-case letters, digits and \`_\`, not starting with a digit.`,
       });
     } else if (RESERVED_NAMES.has(f.name)) {
       ctx.out.push({
         severity: 'error', code: 'reserved_name', resource, ...about, path: f.origin ? f.path : [...f.path, 'name'],
-        message: `${what} uses the reserved name \`${f.name}\` (Ash reserves ${[...RESERVED_NAMES].join(' ')}); rename it.`,
+        message: `${what()} uses the reserved name \`${f.name}\` (Ash reserves ${[...RESERVED_NAMES].join(' ')}); rename it.`,
       });
     }
     const n = (counts.get(f.name) ?? 0) + 1;
@@ -96,7 +96,7 @@ function checkFields(ctx: ValidationContext, i: number, resource: string): void 
     if (n === 2) {
       ctx.out.push({
         severity: 'error', code: 'duplicate_field_name', resource, ...about, path: f.origin ? f.path : [...f.path, 'name'],
-        message: `${what} has the same name as another attribute or relationship of ${resource}; field names must be unique across attributes and relationships, rename one.`,
+        message: `${what()} has the same name as another attribute or relationship of ${resource}; field names must be unique across attributes and relationships, rename one.`,
       });
     }
   }

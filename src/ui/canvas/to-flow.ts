@@ -5,7 +5,7 @@
  * objects when nothing of them changed, so React Flow re-renders only what moved.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { Diagnostic, Layout, Model, NormalizedModel, NRelationship, NResource } from '../../core/index';
+import type { Diagnostic, Layout, Model, NManyToMany, NormalizedModel, NRelationship, NResource } from '../../core/index';
 import { placeNewNode, type Point, type Selection } from './gesture-ops';
 
 export type ResourceNodeData = { name: string };
@@ -117,7 +117,7 @@ function toEdges(
       }
       const first: EdgeLabel[] = [label(r.name, m)];
       const second: EdgeLabel[] = [];
-      const inverse = rels(m.destination).find((x) => x.kind === 'many_to_many' && free(m.destination, x) && x.destination === r.name
+      const inverse = rels(m.destination).find((x): x is NManyToMany => x.kind === 'many_to_many' && free(m.destination, x) && x.destination === r.name
         && x.through === join && x.sourceAttributeOnJoinResource === m.destinationAttributeOnJoinResource
         && x.destinationAttributeOnJoinResource === m.sourceAttributeOnJoinResource);
       if (inverse) {

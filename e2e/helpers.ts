@@ -1,0 +1,69 @@
+import { expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+export const resourceNode = (page: Page, name: string): Locator => page.getByRole('group', { name: `Resource ${name}`, exact: true });
+
+/** The toolbar's save status reads "Saved" once the last edit is in IndexedDB. */
+export async function waitForSaved(page: Page) {
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+}
+
+/** Opens the app on a template (`/?fixture=helpdesk|twitter|blog`) and waits for it to be shown. */
+export async function openFixture(page: Page, name: 'helpdesk' | 'twitter' | 'blog') {
+  await page.goto(`/?fixture=${name}`);
+  await expect(page.getByRole('button', { name: /^Models \(current: / })).toBeVisible();
+  await waitForSaved(page);
+}
+
+/** Opens the app on whatever it restores (a new empty model in a fresh browser context). */
+export async function openApp(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: /^Models \(current: / })).toBeVisible();
+}
+
+/** Adds a resource through the toolbar, the way a person would. */
+export async function addResource(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Add resource', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add resource' });
+  await dialog.getByLabel('Resource name').fill(name);
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(resourceNode(page, name)).toBeVisible();
+}
+
+/**
+ * Drags from the source handle of one resource node to another node, creating a relationship.
+ * The canvas names each node's source handle "Draw relationship from <Name>".
+ */
+export async function connect(page: Page, from: string, to: string) {
+  const source = resourceNode(page, from);
+  const target = resourceNode(page, to);
+  let handle = source.getByLabel(`Draw relationship from ${from}`, { exact: true });
+  if ((await handle.count()) === 0) handle = page.getByTestId(`handle-out-${from}`);
+  const hb = await handle.boundingBox();
+  const tb = await target.boundingBox();
+  if (!hb || !tb) throw new Error(`connect(${from}, ${to}): handle or target not visible`);
+  await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Reads the model JSON the Export dialog shows, then closes the dialog. */
+export async function exportedJson(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export model' });
+  const text = await dialog.getByLabel('Model JSON').inputValue();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  return text;
+}
+
+export async function importPasted(page: Page, json: string) {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import model' });
+  await dialog.getByLabel('Paste JSON').fill(json);
+  await dialog.getByRole('button', { name: 'Import pasted JSON' }).click();
+}
+
+export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';

@@ -1,0 +1,246 @@
+import type { BExpr } from '../../expr/bound';
+import { bindingKey, pathBindings } from '../../expr/bound';
+import type { ResourceSchema, Step } from '../../schema/schema';
+import { hasNoAttributes, isManual, keysAreCi, relationshipWindow } from '../../schema/schema';
+import type { SortKey } from '../../engine/sort';
+import { withPkTiebreak } from '../../engine/sort';
+import type { SqlValue } from './database';
+import { quoteIdent as q } from './ddl';
+
+/** Thrown when an expression needs rows SQL cannot produce (a manual relationship without sqlSubquery). */
+export class NeedsRuntime extends Error {}
+
+export interface SqlScope {
+  alias: string;
+  resource: ResourceSchema;
+}
+
+export interface CompileContext {
+  /** The relationship's own filter, bound with [destination, source] scopes (or null). */
+  relFilter(step: Step): BExpr | null;
+  /** The sort that windows a relationship in filters (its sort, else defaultSort, else primary key). */
+  windowSort(step: Step): SortKey[];
+  /** The join relationship's filter and sort of a many_to_many (scope [join row, source]). */
+  joinFilter(step: Step): BExpr | null;
+  joinSort(step: Step): SortKey[];
+}
+
+/**
+ * Compiles bound expressions to parameterised SQLite SQL with the same meaning the evaluator gives
+ * them: three-valued logic, existential and correlated paths (one LEFT JOIN per distinct path inside
+ * one EXISTS), windows per source row, `exists` as EXISTS, `parent(...)` as outer aliases.
+ */
+export class SqlCompiler {
+  readonly params: SqlValue[] = [];
+  private aliasCount = 0;
+
+  constructor(private readonly ctx: CompileContext) {}
+
+  alias(prefix = 't'): string {
+    return q(`${prefix}${this.aliasCount++}`);
+  }
+
+  param(value: unknown): string {
+    this.params.push(toSql(value));
+    return '?';
+  }
+
+  /** A WHERE condition: true rows only, paths existential. */
+  filter(e: BExpr, scopes: SqlScope[]): string {
+    const conjuncts = flattenAnd(e);
+    const plain: BExpr[] = [];
+    const pathy: BExpr[] = [];
+    for (const c of conjuncts) (pathBindings(c).length === 0 ? plain : pathy).push(c);
+    const parts = plain.map((c) => this.expr(c, scopes, new Map()));
+    if (pathy.length > 0) {
+      const combined = pathy.reduce((a, b) => ({ k: 'bin', op: 'and', l: a, r: b, ci: false }) as BExpr);
+      const assign = new Map<string, string>();
+      const joins: string[] = [];
+      for (const b of pathBindings(combined)) {
+        const base = b.parentKey === null ? scopes[b.depth]!.alias : assign.get(b.parentKey)!;
+        const alias = this.alias('p');
+        const step = b.path[b.path.length - 1]!;
+        joins.push(this.join(step, base, alias, 'LEFT', 'filter'));
+        assign.set(b.key, alias);
+      }
+      parts.push(`EXISTS (SELECT 1 FROM (SELECT 1) AS ${this.alias('u')} ${joins.join(' ')} WHERE ${this.expr(combined, scopes, assign)})`);
+    }
+    return parts.length === 0 ? '1' : parts.map((p) => `(${p})`).join(' AND ');
+  }
+
+  /** `JOIN` of `step`'s rows as `alias`, correlated to `base` (the source row's alias). */
+  join(step: Step, base: string, alias: string, kind: 'LEFT' | 'INNER', mode: 'filter'): string {
+    void mode;
+    const rel = step.rel;
+    if (isManual(rel)) throw new NeedsRuntime(`${step.key} is a manual relationship`);
+    const fromScope: SqlScope = { alias: base, resource: step.from };
+    if (rel.kind === 'many_to_many') {
+      const through = step.through!;
+      const join = step.join!;
+      const j = this.alias('j');
+      const conds = [this.keyEq(`${j}.${q(join.destinationAttribute)}`, `${base}.${q(join.sourceAttribute)}`, keysAreCi(step.from, join.sourceAttribute, through, join.destinationAttribute))];
+      const jf = this.ctx.joinFilter(step);
+      if (jf) conds.push(this.filter(jf, [{ alias: j, resource: through }, fromScope]));
+      if (join.limit !== undefined) {
+        const x = this.alias('w');
+        const xc = [this.keyEq(`${x}.${q(join.destinationAttribute)}`, `${base}.${q(join.sourceAttribute)}`, keysAreCi(step.from, join.sourceAttribute, through, join.destinationAttribute))];
+        if (jf) xc.push(this.filter(jf, [{ alias: x, resource: through }, fromScope]));
+        conds.push(`${j}.rowid IN (SELECT ${x}.rowid FROM ${q(through.table)} AS ${x} WHERE ${xc.join(' AND ')} ${this.orderBy(withPkTiebreak(through, this.ctx.joinSort(step)), x)} LIMIT ${this.param(join.limit)})`);
+      }
+      const mf = this.ctx.relFilter(step);
+      if (mf) conds.push(this.filter(mf, [{ alias, resource: step.to }, fromScope]));
+      const inner = this.keyEq(`${alias}.${q(rel.destinationAttribute)}`, `${j}.${q(rel.destinationAttributeOnJoinResource)}`, keysAreCi(through, rel.destinationAttributeOnJoinResource, step.to, rel.destinationAttribute));
+      return `${kind} JOIN (${q(through.table)} AS ${j} JOIN ${q(step.to.table)} AS ${alias} ON ${inner}) ON ${conds.join(' AND ')}`;
+    }
+    const conds = this.correlation(step, alias, fromScope);
+    const window = relationshipWindow(rel);
+    if (window) {
+      const x = this.alias('w');
+      const xc = this.correlation(step, x, fromScope);
+      const order = this.orderBy(withPkTiebreak(step.to, this.ctx.windowSort(step)), x);
+      const limit = window.limit === undefined ? -1 : window.limit;
+      conds.push(`${alias}.rowid IN (SELECT ${x}.rowid FROM ${q(step.to.table)} AS ${x} WHERE ${xc.length ? xc.join(' AND ') : '1'} ${order} LIMIT ${this.param(limit)} OFFSET ${this.param(window.offset ?? 0)})`);
+    }
+    return `${kind} JOIN ${q(step.to.table)} AS ${alias} ON ${conds.length ? conds.join(' AND ') : '1'}`;
+  }
+
+  /** Key match plus the relationship filter, for a destination alias. */
+  private correlation(step: Step, alias: string, from: SqlScope): string[] {
+    const rel = step.rel;
+    const conds: string[] = [];
+    if (!hasNoAttributes(rel) && rel.kind !== 'many_to_many') {
+      conds.push(this.keyEq(`${alias}.${q(rel.destinationAttribute)}`, `${from.alias}.${q(rel.sourceAttribute)}`, keysAreCi(step.from, rel.sourceAttribute, step.to, rel.destinationAttribute)));
+    }
+    const rf = this.ctx.relFilter(step);
+    if (rf) conds.push(this.filter(rf, [{ alias, resource: step.to }, from]));
+    return conds;
+  }
+
+  keyEq(a: string, b: string, ci: boolean): string {
+    return ci ? `lower(${a}) = lower(${b})` : `${a} = ${b}`;
+  }
+
+  orderBy(keys: readonly SortKey[], alias: string): string {
+    if (keys.length === 0) return '';
+    return `ORDER BY ${keys.map((k) => sortTerm(k, alias)).join(', ')}`;
+  }
+
+  expr(e: BExpr, scopes: SqlScope[], assign: Map<string, string>): string {
+    switch (e.k) {
+      case 'lit':
+        if (e.value === null || e.value === undefined) return 'NULL';
+        if (Array.isArray(e.value)) return `(${e.value.map((v) => this.param(v)).join(', ')})`;
+        return this.param(e.value);
+      case 'list':
+        return `(${e.items.map((i) => this.expr(i, scopes, assign)).join(', ')})`;
+      case 'attr': {
+        const alias = e.path.length === 0 ? scopes[e.depth]?.alias : assign.get(e.pathKey);
+        if (!alias) throw new Error(`no alias for ${bindingKey(e.depth, e.path)}`);
+        return `${alias}.${q(e.attr)}`;
+      }
+      case 'not':
+        return `(NOT ${this.expr(e.e, scopes, assign)})`;
+      case 'neg':
+        return `(- ${this.expr(e.e, scopes, assign)})`;
+      case 'bin':
+        return this.binary(e, scopes, assign);
+      case 'call':
+        return this.call(e, scopes, assign);
+      case 'exists':
+        return this.exists(e, scopes);
+    }
+  }
+
+  private binary(e: Extract<BExpr, { k: 'bin' }>, scopes: SqlScope[], assign: Map<string, string>): string {
+    const wrap = (x: string): string => (e.ci ? `lower(${x})` : x);
+    if (e.op === 'in') {
+      const l = wrap(this.expr(e.l, scopes, assign));
+      if (e.r.k === 'list') {
+        if (e.r.items.length === 0) return '(0)';
+        return `(${l} IN (${e.r.items.map((i) => wrap(this.expr(i, scopes, assign))).join(', ')}))`;
+      }
+      if (e.r.k === 'lit' && Array.isArray(e.r.value)) {
+        const items = e.r.value as unknown[];
+        if (items.length === 0) return '(0)';
+        if (items.length <= 16) return `(${l} IN (${items.map((v) => wrap(this.param(v))).join(', ')}))`;
+        return `(${l} IN (SELECT ${e.ci ? 'lower(value)' : 'value'} FROM json_each(${this.param(JSON.stringify(items))})))`;
+      }
+      return `(${l} = ${wrap(this.expr(e.r, scopes, assign))})`;
+    }
+    const l = this.expr(e.l, scopes, assign);
+    const r = this.expr(e.r, scopes, assign);
+    switch (e.op) {
+      case 'and':
+        return `(${l} AND ${r})`;
+      case 'or':
+        return `(${l} OR ${r})`;
+      case '==':
+        return `(${wrap(l)} = ${wrap(r)})`;
+      case '!=':
+        return `(${wrap(l)} <> ${wrap(r)})`;
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+        return `(${wrap(l)} ${e.op} ${wrap(r)})`;
+      case '+':
+      case '-':
+      case '*':
+        return `(${l} ${e.op} ${r})`;
+      case '/':
+        return `(CAST(${l} AS REAL) / ${r})`;
+      case '<>':
+        return `(${l} || ${r})`;
+    }
+  }
+
+  private call(e: Extract<BExpr, { k: 'call' }>, scopes: SqlScope[], assign: Map<string, string>): string {
+    const a = e.args.map((x) => this.expr(x, scopes, assign));
+    switch (e.fn) {
+      case 'is_nil':
+        return `(${a[0]} IS NULL)`;
+      case 'contains':
+        return e.ci ? `(instr(lower(${a[0]}), lower(${a[1]})) > 0)` : `(instr(${a[0]}, ${a[1]}) > 0)`;
+      case 'string_downcase':
+        return `lower(${a[0]})`;
+      case 'string_length':
+        return `length(${a[0]})`;
+      case 'if':
+        return `(CASE WHEN ${a[0]} THEN ${a[1]} ELSE ${a[2]} END)`;
+    }
+  }
+
+  private exists(e: Extract<BExpr, { k: 'exists' }>, scopes: SqlScope[]): string {
+    const start = scopes[e.depth];
+    if (!start) throw new Error('exists without a scope row');
+    let base = start.alias;
+    const joins: string[] = [];
+    let last: SqlScope = start;
+    for (const step of e.path) {
+      const alias = this.alias('e');
+      joins.push(this.join(step, base, alias, 'INNER', 'filter'));
+      base = alias;
+      last = { alias, resource: step.to };
+    }
+    const where = e.where ? this.filter(e.where, [last, ...scopes.slice(e.depth)]) : '1';
+    return `EXISTS (SELECT 1 FROM (SELECT 1) AS ${this.alias('u')} ${joins.join(' ')} WHERE ${where})`;
+  }
+}
+
+export function sortTerm(k: SortKey, alias: string): string {
+  const col = `${alias}.${q(k.field)}`;
+  return `${k.ci ? `lower(${col})` : col} ${k.desc ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`;
+}
+
+function flattenAnd(e: BExpr): BExpr[] {
+  if (e.k === 'bin' && e.op === 'and') return [...flattenAnd(e.l), ...flattenAnd(e.r)];
+  return [e];
+}
+
+export function toSql(value: unknown): SqlValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (value instanceof Uint8Array) return value;
+  return JSON.stringify(value);
+}

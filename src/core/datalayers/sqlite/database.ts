@@ -1,0 +1,20 @@
+/**
+ * The part of sql.js's API the sqlite data layer uses, declared structurally so that the core never
+ * imports sql.js (the worker and Node hand a Database in).
+ */
+export type SqlValue = number | string | Uint8Array | null;
+
+export interface SqlStatement {
+  bind(values?: SqlValue[]): boolean;
+  step(): boolean;
+  get(): SqlValue[];
+  getColumnNames(): string[];
+  reset(): void;
+  free(): boolean;
+}
+
+export interface SqlDatabase {
+  prepare(sql: string): SqlStatement;
+  run(sql: string, params?: SqlValue[]): unknown;
+  exec(sql: string): Array<{ columns: string[]; values: SqlValue[][] }>;
+}

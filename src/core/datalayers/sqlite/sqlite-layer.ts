@@ -1,0 +1,341 @@
+import type { BExpr } from '../../expr/bound';
+import { maxParentDepth } from '../../expr/bound';
+import type { RelatedSource } from '../../expr/evaluate';
+import { matches, prefetch } from '../../expr/evaluate';
+import { groupKey } from '../../expr/values';
+import type { AttributeType, Data } from '../../model/types';
+import type { Row } from '../../query/types';
+import { fail } from '../../result';
+import type { ResourceSchema, Schema, Step } from '../../schema/schema';
+import { hasNoAttributes, keysAreCi, stepFor, windowSort } from '../../schema/schema';
+import { prepareData } from '../../engine/prepare-data';
+import type { SortKey } from '../../engine/sort';
+import { compareRows, resolveSort, withPkTiebreak } from '../../engine/sort';
+import { relationshipFilter } from '../../engine/plan';
+import type { DataLayer, RelatedRead, RootRead, StatementSink, Window } from '../data-layer';
+import { applyWindow } from '../memory/memory-layer';
+import type { CompileContext, SqlScope } from './compile-sql';
+import { NeedsRuntime, SqlCompiler, sortTerm, toSql } from './compile-sql';
+import type { SqlDatabase } from './database';
+import { quoteIdent as q, sqliteSchemaStatements } from './ddl';
+import { StatementRunner } from './rows';
+
+const PARENT_KEY = '__relata_parent';
+
+/**
+ * The `sqlite` data layer over a sql.js database: one statement per relationship per level
+ * (two for many_to_many), keys passed as one JSON parameter (no bound-parameter limit), per-parent
+ * windows with ROW_NUMBER(), relationship paths and `exists` compiled to SQL.
+ */
+export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: { attach?: boolean } = {}): DataLayer {
+  const runner = new StatementRunner(db);
+  const types = new Map<string, Map<string, AttributeType>>();
+  for (const r of schema.resources.values()) {
+    types.set(r.name, new Map(r.resource.attributes.map((a) => [a.name, a.type] as const)));
+  }
+  const typesOf = (r: ResourceSchema): Map<string, AttributeType> => types.get(r.name)!;
+  let created = options.attach === true;
+
+  const ctx: CompileContext = {
+    relFilter: (step) => relationshipFilter(schema, step, []),
+    windowSort: (step) => resolveSort(step.to, windowSort(step.rel), step.key),
+    joinFilter: (step) => {
+      if (!step.join) return null;
+      const js = stepFor(schema, step.from, step.join);
+      return js ? relationshipFilter(schema, js, []) : null;
+    },
+    joinSort: (step) => (step.join && step.through ? resolveSort(step.through, windowSort(step.join), step.key) : []),
+  };
+
+  function ensureTables(): void {
+    if (created) return;
+    for (const r of schema.resources.values()) db.run(`DROP TABLE IF EXISTS ${q(r.table)}`);
+    for (const stmt of sqliteSchemaStatements(schema.model)) db.run(stmt);
+    created = true;
+  }
+
+  function read(sql: string, params: ReturnType<typeof toSql>[], resource: ResourceSchema, sink: StatementSink): Row[] {
+    try {
+      return runner.read(sql, params, typesOf(resource), sink);
+    } catch (e) {
+      return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
+    }
+  }
+
+  async function finishInJs(
+    lists: Row[][],
+    sources: readonly Row[],
+    where: BExpr | null,
+    sort: SortKey[],
+    window: Window | null,
+    to: ResourceSchema,
+    rel: RelatedSource,
+  ): Promise<Row[][]> {
+    if (where) {
+      const all = [...new Set(lists.flat())];
+      await prefetch(where, [all, sources], rel);
+    }
+    const cmp = sort.length > 0 ? compareRows(withPkTiebreak(to, sort)) : null;
+    return lists.map((list, i) => {
+      let out = where ? list.filter((d) => matches(where, [d, sources[i]!], rel)) : list;
+      if (cmp) out = [...out].sort(cmp);
+      return applyWindow(out, window);
+    });
+  }
+
+  return {
+    kind: 'sqlite',
+    schema,
+
+    load(data: Data) {
+      const prepared = prepareData(schema, data);
+      runner.clear();
+      created = false;
+      ensureTables();
+      db.run('BEGIN');
+      try {
+        for (const [name, rows] of prepared) {
+          const r = schema.resources.get(name)!;
+          if (rows.length === 0) continue;
+          const cols = r.attributeNames;
+          const stmt = db.prepare(`INSERT INTO ${q(r.table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+          try {
+            rows.forEach((row, i) => {
+              try {
+                stmt.bind(cols.map((c) => toSql(row[c])));
+                stmt.step();
+                stmt.reset();
+              } catch (e) {
+                fail('invalid_query', `data.${name}[${i}] could not be stored: ${(e as Error).message}`, { path: [name, i] });
+              }
+            });
+          } finally {
+            stmt.free();
+          }
+        }
+        db.run('COMMIT');
+      } catch (e) {
+        db.run('ROLLBACK');
+        throw e;
+      }
+    },
+
+    async readRoot(readSpec: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]> {
+      ensureTables();
+      const { resource } = readSpec;
+      const c = new SqlCompiler(ctx);
+      const alias = c.alias('d');
+      let where = '1';
+      try {
+        if (readSpec.where) where = c.filter(readSpec.where, [{ alias, resource }]);
+      } catch (e) {
+        if (!(e instanceof NeedsRuntime)) throw e;
+        const all = read(`SELECT * FROM ${q(resource.table)}`, [], resource, sink);
+        const [kept] = await finishInJs([all], [{}], readSpec.where, readSpec.sort, readSpec.window, resource, rel);
+        return kept!;
+      }
+      const sort = readSpec.sort.length > 0 ? withPkTiebreak(resource, readSpec.sort) : [];
+      let sql = `SELECT ${alias}.* FROM ${q(resource.table)} AS ${alias} WHERE ${where} ${c.orderBy(sort, alias)}`;
+      if (readSpec.window.limit !== undefined || readSpec.window.offset > 0) {
+        sql += ` LIMIT ${c.param(readSpec.window.limit ?? -1)} OFFSET ${c.param(readSpec.window.offset)}`;
+      }
+      return read(sql, c.params, resource, sink);
+    },
+
+    async readRelated(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
+      ensureTables();
+      if (spec.step.rel.kind === 'many_to_many') return manyToMany(spec, sources, rel, sink);
+      const perParent = hasNoAttributes(spec.step.rel) || (spec.where !== null && maxParentDepth(spec.where) > 0);
+      return perParent ? readPerParent(spec, sources, rel, sink) : readKeyed(spec, sources, rel, sink);
+    },
+  };
+
+  /** Destination rows whose key is among the sources' keys; shared by every source with that key. */
+  async function readKeyed(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
+    const { step } = spec;
+    const r = step.rel;
+    const ci = keysAreCi(step.from, r.sourceAttribute, step.to, r.destinationAttribute);
+    const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci);
+    if (keys.length === 0) return sources.map(() => []);
+    const c = new SqlCompiler(ctx);
+    const d = c.alias('d');
+    const keyCol = `${d}.${q(r.destinationAttribute)}`;
+    const keyExpr = ci ? `lower(${keyCol})` : keyCol;
+    const keyIn = `${keyExpr} IN (SELECT value FROM json_each(${c.param(JSON.stringify(keys))}))`;
+    let where: string | null = null;
+    let runtimeWhere: BExpr | null = null;
+    try {
+      where = spec.where ? c.filter(spec.where, [{ alias: d, resource: step.to }]) : null;
+    } catch (e) {
+      if (!(e instanceof NeedsRuntime)) throw e;
+      runtimeWhere = spec.where;
+    }
+    const cond = where ? `${keyIn} AND ${where}` : keyIn;
+    let rows: Row[];
+    if (runtimeWhere === null && spec.window) {
+      const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
+      const inner = `SELECT ${d}.*, ROW_NUMBER() OVER (PARTITION BY ${keyExpr}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" FROM ${q(step.to.table)} AS ${d} WHERE ${cond}`;
+      const lower = c.param(spec.window.offset);
+      const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
+      rows = read(`SELECT * FROM (${inner}) WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink);
+      for (const row of rows) delete row.__rn;
+    } else {
+      const order = runtimeWhere === null ? c.orderBy(spec.sort, d) : '';
+      rows = read(`SELECT ${d}.* FROM ${q(step.to.table)} AS ${d} WHERE ${cond} ${order}`, c.params, step.to, sink);
+    }
+    const groups = new Map<unknown, Row[]>();
+    for (const row of rows) {
+      const k = groupKey(row[r.destinationAttribute], ci);
+      const g = groups.get(k);
+      if (g) g.push(row);
+      else groups.set(k, [row]);
+    }
+    const lists = sources.map((s) => {
+      const v = s[r.sourceAttribute];
+      return v === null || v === undefined ? [] : groups.get(groupKey(v, ci)) ?? [];
+    });
+    if (runtimeWhere === null) return lists;
+    return finishInJs(lists, sources, runtimeWhere, spec.sort, spec.window, step.to, rel);
+  }
+
+  /** One statement joining the parent rows (by primary key) to the destination: for parent(...) filters and noAttributes. */
+  async function readPerParent(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
+    const { step } = spec;
+    const r = step.rel;
+    const pk = step.from.pk;
+    const c = new SqlCompiler(ctx);
+    const p = c.alias('p');
+    const d = c.alias('d');
+    const scopes: SqlScope[] = [{ alias: d, resource: step.to }, { alias: p, resource: step.from }];
+    const conds: string[] = [];
+    if (!hasNoAttributes(r)) {
+      conds.push(c.keyEq(`${d}.${q(r.destinationAttribute)}`, `${p}.${q(r.sourceAttribute)}`, keysAreCi(step.from, r.sourceAttribute, step.to, r.destinationAttribute)));
+    }
+    let runtime = pk.length !== 1;
+    if (!runtime && spec.where) {
+      try {
+        conds.push(c.filter(spec.where, scopes));
+      } catch (e) {
+        if (!(e instanceof NeedsRuntime)) throw e;
+        runtime = true;
+      }
+    }
+    if (runtime) {
+      // Evaluate in JS: candidates by key (or every destination row), then filter per parent.
+      const c2 = new SqlCompiler(ctx);
+      const d2 = c2.alias('d');
+      let lists: Row[][];
+      if (hasNoAttributes(r)) {
+        const all = read(`SELECT * FROM ${q(step.to.table)}`, [], step.to, sink);
+        lists = sources.map(() => all);
+      } else {
+        lists = await readKeyed({ ...spec, where: null, window: null, sort: [] }, sources, rel, sink);
+      }
+      void d2;
+      return finishInJs(lists, sources, spec.where, spec.sort, spec.window, step.to, rel);
+    }
+    const pkCol = `${p}.${q(pk[0]!)}`;
+    const pks = distinctKeys(sources.map((s) => s[pk[0]!]), false);
+    if (pks.length === 0) return sources.map(() => []);
+    const on = conds.length > 0 ? conds.join(' AND ') : '1';
+    const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${pkCol} IN (SELECT value FROM json_each(${c.param(JSON.stringify(pks))}))`;
+    let rows: Row[];
+    if (spec.window) {
+      const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
+      const inner = `SELECT ${d}.*, ${pkCol} AS "${PARENT_KEY}", ROW_NUMBER() OVER (PARTITION BY ${pkCol}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" ${base}`;
+      const lower = c.param(spec.window.offset);
+      const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
+      rows = read(`SELECT * FROM (${inner}) WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink);
+      for (const row of rows) delete row.__rn;
+    } else {
+      rows = read(`SELECT ${d}.*, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(spec.sort, d)}`, c.params, step.to, sink);
+    }
+    const groups = new Map<unknown, Row[]>();
+    for (const row of rows) {
+      const k = groupKey(row[PARENT_KEY], false);
+      delete row[PARENT_KEY];
+      const g = groups.get(k);
+      if (g) g.push(row);
+      else groups.set(k, [row]);
+    }
+    return sources.map((s) => groups.get(groupKey(s[pk[0]!], false)) ?? []);
+  }
+
+  /** Two statements: the join rows (windowed per source by the join relationship), then the destinations. */
+  async function manyToMany(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
+    const { step } = spec;
+    const m2m = step.rel;
+    if (m2m.kind !== 'many_to_many' || !step.through || !step.join) return sources.map(() => []);
+    const through = step.through;
+    const join = step.join;
+    const joinStep = stepFor(schema, step.from, join);
+    if (!joinStep) return sources.map(() => []);
+    const joinWindow: Window | null = join.limit !== undefined ? { offset: 0, limit: join.limit } : null;
+    const joinLists = await (spec.joinWhere && maxParentDepth(spec.joinWhere) > 0 ? readPerParent : readKeyed)(
+      { step: joinStep, where: spec.joinWhere ?? null, sort: spec.joinSort ?? [], window: joinWindow, mode: 'load' },
+      sources,
+      rel,
+      sink,
+    );
+    const destKeys = joinLists.flat().map((j) => j[m2m.destinationAttributeOnJoinResource]);
+    const ciDest = keysAreCi(through, m2m.destinationAttributeOnJoinResource, step.to, m2m.destinationAttribute);
+    const keys = distinctKeys(destKeys, ciDest);
+    if (keys.length === 0) return sources.map(() => []);
+    const c = new SqlCompiler(ctx);
+    const d = c.alias('d');
+    const keyCol = `${d}.${q(m2m.destinationAttribute)}`;
+    const keyExpr = ciDest ? `lower(${keyCol})` : keyCol;
+    let cond = `${keyExpr} IN (SELECT value FROM json_each(${c.param(JSON.stringify(keys))}))`;
+    let runtimeWhere: BExpr | null = null;
+    if (spec.where) {
+      if (maxParentDepth(spec.where) > 0) runtimeWhere = spec.where;
+      else {
+        try {
+          cond += ` AND ${c.filter(spec.where, [{ alias: d, resource: step.to }])}`;
+        } catch (e) {
+          if (!(e instanceof NeedsRuntime)) throw e;
+          runtimeWhere = spec.where;
+        }
+      }
+    }
+    const rows = read(`SELECT ${d}.* FROM ${q(step.to.table)} AS ${d} WHERE ${cond} ${runtimeWhere ? '' : c.orderBy(spec.sort, d)}`, c.params, step.to, sink);
+    const position = new Map<Row, number>();
+    const byKey = new Map<unknown, Row[]>();
+    rows.forEach((row, i) => {
+      position.set(row, i);
+      const k = groupKey(row[m2m.destinationAttribute], ciDest);
+      const g = byKey.get(k);
+      if (g) g.push(row);
+      else byKey.set(k, [row]);
+    });
+    const lists = joinLists.map((joins) => {
+      const out: Row[] = [];
+      for (const j of joins) {
+        const v = j[m2m.destinationAttributeOnJoinResource];
+        if (v === null || v === undefined) continue;
+        for (const row of byKey.get(groupKey(v, ciDest)) ?? []) out.push(row);
+      }
+      return out;
+    });
+    if (runtimeWhere) return finishInJs(lists, sources, runtimeWhere, spec.sort, spec.window, step.to, rel);
+    return lists.map((list) => {
+      const ordered = spec.sort.length > 0 ? [...list].sort((a, b) => position.get(a)! - position.get(b)!) : list;
+      return applyWindow(ordered, spec.window);
+    });
+  }
+}
+
+function distinctKeys(values: unknown[], ci: boolean): unknown[] {
+  const seen = new Set<unknown>();
+  const out: unknown[] = [];
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    const k = groupKey(v, ci);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(typeof v === 'boolean' ? (v ? 1 : 0) : ci && typeof v === 'string' ? k : v);
+  }
+  return out;
+}
+
+export type { Step };
