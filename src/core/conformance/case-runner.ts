@@ -181,7 +181,7 @@ function checkError(actual: Record<string, unknown>, expected: Record<string, un
 }
 
 /** Deep comparison of result records; lists are compared in order only when their level has a sort. */
-function compareRecords(actual: unknown[], expected: unknown[], model: NormalizedModel, resourceName: string, level: LoadRequest, path: string): string | null {
+export function compareRecords(actual: unknown[], expected: unknown[], model: NormalizedModel, resourceName: string, level: LoadRequest, path: string): string | null {
   const resource = model.resources.find((r) => r.name === resourceName);
   if (!resource) return `${path}: unknown resource ${resourceName}`;
   const sorted = (level.sort?.length ?? 0) > 0;

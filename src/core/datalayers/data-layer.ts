@@ -60,6 +60,6 @@ export interface DataLayer {
   readRoot(read: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]>;
   /** Related rows per source, aligned with `sources`. */
   readRelated(read: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]>;
-  /** Re-read rows by primary key (used to refresh parents for `parent(...)` paths). */
-  close?(): void;
+  /** A manual relationship's `sqlSubquery` condition (placeholder aliases), so filters through it run in SQL. */
+  registerManualSql?(stepKey: string, sql: string): void;
 }

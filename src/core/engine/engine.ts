@@ -107,7 +107,31 @@ class EngineImpl implements Engine {
     return guard(() => this.layer.load(data));
   }
 
+  /** Asks the sandbox once per manual relationship for its `sqlSubquery` condition (sqlite only). */
+  private manualSqlReady: Promise<void> | null = null;
+  private prepareManualSql(): Promise<void> {
+    const layer = this.layer;
+    const runner = this.options.manualRunner;
+    if (this.manualSqlReady) return this.manualSqlReady;
+    if (!layer.registerManualSql || !runner) return (this.manualSqlReady = Promise.resolve());
+    const jobs: Array<Promise<void>> = [];
+    for (const resource of this.model.resources) {
+      for (const rel of resource.relationships) {
+        if ((rel.kind !== 'has_one' && rel.kind !== 'has_many') || !rel.manual) continue;
+        if (!rel.manual.source.includes('sqlSubquery')) continue;
+        const key = `${resource.name}.${rel.name}`;
+        jobs.push(
+          runner.check(rel.manual.source).then((check) => {
+            if (check.ok && check.sqlSubquery) layer.registerManualSql!(key, check.sqlSubquery);
+          }),
+        );
+      }
+    }
+    return (this.manualSqlReady = Promise.all(jobs).then(() => undefined));
+  }
+
   async read(query: QueryRequest | Query, options: ReadOptions = {}): Promise<Result<ReadResult>> {
+    await this.prepareManualSql();
     const started = now();
     const statements: StatementLog[] = [];
     const warnings: Warning[] = [];

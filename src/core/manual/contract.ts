@@ -48,7 +48,16 @@ export interface ModuleCheck {
   message?: string;
   line?: number;
   column?: number;
+  /**
+   * When the module exports `sqlSubquery`, the SQL it returns for the placeholder aliases
+   * `SQL_SUBQUERY_PARENT` and `SQL_SUBQUERY_DESTINATION` (the engine substitutes real aliases).
+   */
+  sqlSubquery?: string;
 }
+
+/** Placeholder aliases passed to a manual module's `sqlSubquery` (already quoted, as the spec promises). */
+export const SQL_SUBQUERY_PARENT = '"__relata_parent__"';
+export const SQL_SUBQUERY_DESTINATION = '"__relata_destination__"';
 
 export interface ManualRunner {
   run(call: ManualCall, host: ManualHost): Promise<ManualOutcome>;

@@ -5,6 +5,7 @@ import type { ModuleCheck } from './contract';
 import { clearJobTimers, hardenGlobals, restoreGlobals, snapshotGlobals } from './sandbox-harden';
 import type { CheckJob, HostMessage, RpcReply, RunJob, SandboxMessage, SandboxPort } from './sandbox-protocol';
 import { checkManualModuleStatic, toSandboxScript } from './static-check';
+import { SQL_SUBQUERY_DESTINATION, SQL_SUBQUERY_PARENT } from './contract';
 
 /**
  * The code that runs inside the sandbox worker (browser Web Worker or Node worker_threads): compiles
@@ -173,6 +174,16 @@ export function startSandbox(port: SandboxPort): void {
     try {
       const exports = await evaluate(job.source);
       if (typeof exports.load !== 'function') return { ok: false, message: 'The `load` export is not a function' };
+      if (typeof exports.sqlSubquery === 'function') {
+        const sql: unknown = await (exports.sqlSubquery as (a: unknown) => unknown)({
+          parent: SQL_SUBQUERY_PARENT,
+          destination: SQL_SUBQUERY_DESTINATION,
+        });
+        if (typeof sql !== 'string' || sql.trim() === '') {
+          return { ok: false, message: 'The `sqlSubquery` export must return a SQL condition as a non-empty string' };
+        }
+        return { ok: true, sqlSubquery: sql };
+      }
       return { ok: true };
     } catch (e) {
       if (e instanceof ModuleError) return e.check;

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ManualRunner, ModuleCheck } from '../manual/contract';
-import type { Model, Relationship, Resource } from '../model/types';
+import type { Attribute, Model, Relationship, Resource } from '../model/types';
 import type { Diagnostic } from './diagnostic';
 import { validateModel, validateModelAsync } from './validate';
 
@@ -9,7 +10,7 @@ const model = (resources: Resource[]): Model => ({ format: 'relata/model@1', nam
 const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.severity}:${d.code}:${d.resource ?? ''}.${d.relationship ?? d.attribute ?? ''}`);
 
 /** A User/Ticket model with one relationship under test on Ticket. */
-function withRel(rel: Relationship, ticketAttrs = [id, { name: 'user_id', type: 'integer' as const }]): Model {
+function withRel(rel: Relationship, ticketAttrs: Attribute[] = [id, { name: 'user_id', type: 'integer' }]): Model {
   return model([
     { name: 'User', attributes: [id, { name: 'name', type: 'string' }], relationships: [{ kind: 'has_many', name: 'tickets', destination: 'Ticket' }] },
     { name: 'Ticket', attributes: ticketAttrs, relationships: [rel] },
@@ -25,6 +26,12 @@ describe('validateModel', () => {
     const bad = { format: 'relata/model@1', name: 'X', resources: [{ name: 'A', attributes: [{ name: 'x', type: 'text' }] }] } as unknown as Model;
     const ds = validateModel(bad);
     expect(ds).toEqual([expect.objectContaining({ code: 'invalid_model', resource: 'A', path: ['resources', 0, 'attributes', 0, 'type'] })]);
+  });
+
+  it('never throws on arbitrary input', () => {
+    fc.assert(fc.property(fc.anything(), (x) => {
+      expect(Array.isArray(validateModel(x as Model))).toBe(true);
+    }), { numRuns: 300 });
   });
 
   it('checks identifier spelling', () => {

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { javascript } from '@codemirror/lang-javascript';
 import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import { basicSetup } from 'codemirror';
-import { EditorView, keymap } from '@codemirror/view';
-import { Prec, type Text } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import type { Text } from '@codemirror/state';
 import './editors.css';
 import { checkManualModuleStatic } from '../../core/index';
+import { codeSetup } from './setup';
 import { useCodeMirror } from './useCodeMirror';
 
 interface Props {
@@ -26,36 +26,30 @@ function offsetOf(doc: Text, line?: number, column?: number): number {
   return Math.min(l.to, l.from + Math.max(0, (column ?? 1) - 1));
 }
 
+function toProblem(source: string): CodeProblem | null {
+  const check = checkManualModuleStatic(source);
+  if (check.ok) return null;
+  return { message: check.message ?? 'Invalid module', ...(check.line ? { line: check.line } : {}), ...(check.column ? { column: check.column } : {}) };
+}
+
 /** A JavaScript editor for manual relationship code: syntax and contract errors marked by line/column. */
 export function CodeEditor({ label, value, onCommit }: Props) {
-  const [problem, setProblem] = useState<CodeProblem | null>(null);
-  const commitRef = useRef<() => void>(() => {});
-  const { host, commitNow } = useCodeMirror({
-    value,
-    onCommit,
-    extensions: [
-      basicSetup,
-      javascript(),
-      lintGutter(),
-      EditorView.contentAttributes.of({ 'aria-label': label }),
-      Prec.high(keymap.of([{ key: 'Mod-Enter', run: () => { commitRef.current(); return true; } }])),
-      linter((v): CmDiagnostic[] => {
-        const check = checkManualModuleStatic(v.state.doc.toString());
-        if (check.ok) {
-          setProblem(null);
-          return [];
-        }
-        const message = check.message ?? 'Invalid module';
-        setProblem({ message, ...(check.line ? { line: check.line } : {}), ...(check.column ? { column: check.column } : {}) });
-        const from = offsetOf(v.state.doc, check.line, check.column);
-        const to = check.line ? Math.min(v.state.doc.length, from + 1) : 0;
-        return [{ from, to: Math.max(from, to), severity: 'error', message }];
-      }, { delay: 300 }),
-    ],
-  });
-  useEffect(() => {
-    commitRef.current = commitNow;
-  });
+  const [problem, setProblem] = useState<CodeProblem | null>(() => toProblem(value));
+  const dynamic = useMemo(() => linter((v): CmDiagnostic[] => {
+    const p = toProblem(v.state.doc.toString());
+    setProblem(p);
+    if (!p) return [];
+    const from = offsetOf(v.state.doc, p.line, p.column);
+    const to = p.line ? Math.min(v.state.doc.length, from + 1) : Math.min(v.state.doc.length, 1);
+    return [{ from, to: Math.max(from, to), severity: 'error', message: p.message }];
+  }, { delay: 250 }), []);
+  const extensions = useMemo(() => [
+    ...codeSetup,
+    javascript(),
+    lintGutter(),
+    EditorView.contentAttributes.of({ 'aria-label': label }),
+  ], [label]);
+  const { host } = useCodeMirror({ value, onCommit, extensions, dynamic, commitKeys: ['Mod-Enter'] });
 
   return (
     <div className="code-editor">

@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { autocompletion, type CompletionContext } from '@codemirror/autocomplete';
 import { linter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import { minimalSetup } from 'codemirror';
-import { EditorView, keymap, placeholder as cmPlaceholder } from '@codemirror/view';
-import { Prec } from '@codemirror/state';
+import { EditorView, placeholder as cmPlaceholder } from '@codemirror/view';
 import './editors.css';
 import { expressionCompletions, expressionProblems, type ExpressionProblem, type ExpressionScope } from './expression-language';
+import { lineSetup } from './setup';
 import { useCodeMirror } from './useCodeMirror';
 
 interface Props {
@@ -18,51 +17,41 @@ interface Props {
 
 /** A one-line CodeMirror editor for an expression: live diagnostics, completion, commit on blur/Enter. */
 export function ExpressionEditor({ label, value, scope, placeholder, onCommit }: Props) {
-  const scopeRef = useRef(scope);
   const [problems, setProblems] = useState<ExpressionProblem[]>(() => expressionProblems(value, scope));
-  useEffect(() => {
-    scopeRef.current = scope;
-  });
-  const commitRef = useRef<() => void>(() => {});
 
-  const { host, view, commitNow } = useCodeMirror({
-    value,
-    onCommit,
-    extensions: [
-      minimalSetup,
-      EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'false' }),
-      cmPlaceholder(placeholder ?? ''),
-      Prec.high(keymap.of([{ key: 'Enter', run: () => { commitRef.current(); return true; } }])),
-      autocompletion({
-        activateOnTyping: true,
-        override: [
-          (ctx: CompletionContext) => {
-            const text = ctx.state.doc.toString();
-            const result = expressionCompletions(text, ctx.pos, scopeRef.current);
-            if (!result || (result.from === ctx.pos && !ctx.explicit && !/[.(]$/.test(text.slice(0, ctx.pos)))) return null;
-            return { from: result.from, options: result.items, validFor: /^\w*$/ };
-          },
-        ],
-      }),
-      linter((v): CmDiagnostic[] => {
-        const found = expressionProblems(v.state.doc.toString(), scopeRef.current);
-        setProblems(found);
-        return found.map((p) => ({ from: p.from, to: Math.max(p.to, p.from), severity: p.severity, message: p.message }));
-      }, { delay: 200 }),
-    ],
-  });
-  useEffect(() => {
-    commitRef.current = commitNow;
-  });
+  const dynamic = useMemo(() => [
+    autocompletion({
+      activateOnTyping: true,
+      override: [
+        (ctx: CompletionContext) => {
+          const text = ctx.state.doc.toString();
+          const result = expressionCompletions(text, ctx.pos, scope);
+          if (!result || (result.from === ctx.pos && !ctx.explicit && !/[.(]$/.test(text.slice(0, ctx.pos)))) return null;
+          return { from: result.from, options: result.items, validFor: /^\w*$/ };
+        },
+      ],
+    }),
+    linter((v): CmDiagnostic[] => {
+      const found = expressionProblems(v.state.doc.toString(), scope);
+      setProblems(found);
+      return found.map((p) => ({ from: p.from, to: Math.max(p.to, p.from), severity: p.severity, message: p.message }));
+    }, { delay: 150 }),
+  ], [scope]);
 
-  // The model changed (a renamed attribute): re-check the text against it.
+  const extensions = useMemo(() => [
+    ...lineSetup,
+    EditorView.lineWrapping,
+    EditorView.contentAttributes.of({ 'aria-label': label }),
+    cmPlaceholder(placeholder ?? ''),
+  ], [label, placeholder]);
+
+  const { host } = useCodeMirror({ value, onCommit, extensions, dynamic, commitKeys: ['Enter'] });
+
+  // Shown below the editor even before the linter first runs (opening a relationship with a bad filter).
   useEffect(() => {
-    const v = view.current;
-    if (!v) return;
-    const t = window.setTimeout(() => setProblems(expressionProblems(v.state.doc.toString(), scope)), 0);
+    const t = window.setTimeout(() => setProblems(expressionProblems(value, scope)), 0);
     return () => window.clearTimeout(t);
-  }, [scope, view]);
+  }, [value, scope]);
 
   return (
     <div className="expr-editor">

@@ -1,23 +1,31 @@
 /**
  * A CodeMirror view owned by a React component. The document is the editor's own while the user
- * types; `onCommit` fires on blur (and on the keys the caller binds), so one edit is one undo step.
- * External changes to `value` (undo, another panel) replace the text when the editor is not focused.
+ * types; `onCommit` fires on blur and on `commitKeys`, so one edit is one undo step. External
+ * changes to `value` (undo, another panel) replace the text when the editor is not focused.
+ * `dynamic` (lint/completion bound to the current model) is swapped in through a compartment.
  */
 import { useEffect, useRef } from 'react';
-import { EditorState, type Extension } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
+import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
+import { EditorView, keymap } from '@codemirror/view';
 
 export interface CodeMirrorOptions {
   value: string;
   onCommit(value: string): void;
+  /** Created once, at mount. */
   extensions: Extension[];
+  /** Reconfigured whenever it changes (memoise it). */
+  dynamic: Extension;
+  /** Keys that commit (`Enter` for one-line editors, `Mod-Enter` for code). */
+  commitKeys: string[];
 }
 
-export function useCodeMirror({ value, onCommit, extensions }: CodeMirrorOptions) {
+export function useCodeMirror({ value, onCommit, extensions, dynamic, commitKeys }: CodeMirrorOptions) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const commitRef = useRef(onCommit);
   const valueRef = useRef(value);
+  const initial = useRef({ extensions, dynamic, commitKeys });
+  const compartment = useRef(new Compartment());
 
   useEffect(() => {
     commitRef.current = onCommit;
@@ -26,16 +34,22 @@ export function useCodeMirror({ value, onCommit, extensions }: CodeMirrorOptions
 
   useEffect(() => {
     if (!host.current) return;
+    const commit = (v: EditorView) => {
+      const text = v.state.doc.toString();
+      if (text !== valueRef.current) commitRef.current(text);
+    };
+    const { extensions: ext, dynamic: dyn, commitKeys: keys } = initial.current;
     const v = new EditorView({
       parent: host.current,
       state: EditorState.create({
         doc: valueRef.current,
         extensions: [
-          ...extensions,
+          ...ext,
+          compartment.current.of(dyn),
+          Prec.high(keymap.of(keys.map((key) => ({ key, run: (target: EditorView) => { commit(target); return true; } })))),
           EditorView.domEventHandlers({
-            blur: (_e, ev) => {
-              const text = ev.state.doc.toString();
-              if (text !== valueRef.current) commitRef.current(text);
+            blur: (_e, target) => {
+              commit(target);
               return false;
             },
           }),
@@ -47,9 +61,11 @@ export function useCodeMirror({ value, onCommit, extensions }: CodeMirrorOptions
       v.destroy();
       view.current = null;
     };
-    // The editor is created once per mount; changing extensions go through compartments.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: compartment.current.reconfigure(dynamic) });
+  }, [dynamic]);
 
   useEffect(() => {
     const v = view.current;
@@ -58,13 +74,5 @@ export function useCodeMirror({ value, onCommit, extensions }: CodeMirrorOptions
     if (current !== value) v.dispatch({ changes: { from: 0, to: current.length, insert: value } });
   }, [value]);
 
-  /** Commits the current text now (for Enter / Mod-Enter bindings). */
-  const commitNow = () => {
-    const v = view.current;
-    if (!v) return;
-    const text = v.state.doc.toString();
-    if (text !== valueRef.current) commitRef.current(text);
-  };
-
-  return { host, view, commitNow };
+  return { host };
 }

@@ -5,6 +5,7 @@ import { hasNoAttributes, isManual, keysAreCi, relationshipWindow } from '../../
 import type { SortKey } from '../../engine/sort';
 import { withPkTiebreak } from '../../engine/sort';
 import type { SqlValue } from './database';
+import { SQL_SUBQUERY_DESTINATION, SQL_SUBQUERY_PARENT } from '../../manual/contract';
 import { quoteIdent as q } from './ddl';
 
 /** Thrown when an expression needs rows SQL cannot produce (a manual relationship without sqlSubquery). */
@@ -23,6 +24,8 @@ export interface CompileContext {
   /** The join relationship's filter and sort of a many_to_many (scope [join row, source]). */
   joinFilter(step: Step): BExpr | null;
   joinSort(step: Step): SortKey[];
+  /** A manual relationship's `sqlSubquery` condition, with placeholder aliases (undefined: none). */
+  manualSql(step: Step): string | undefined;
 }
 
 /**
@@ -72,8 +75,15 @@ export class SqlCompiler {
   join(step: Step, base: string, alias: string, kind: 'LEFT' | 'INNER', mode: 'filter'): string {
     void mode;
     const rel = step.rel;
-    if (isManual(rel)) throw new NeedsRuntime(`${step.key} is a manual relationship`);
     const fromScope: SqlScope = { alias: base, resource: step.from };
+    if (isManual(rel)) {
+      const sql = this.ctx.manualSql(step);
+      if (sql === undefined) throw new NeedsRuntime(`${step.key} is a manual relationship without sqlSubquery`);
+      const conds = [`(${sql.split(SQL_SUBQUERY_PARENT).join(base).split(SQL_SUBQUERY_DESTINATION).join(alias)})`];
+      const rf = this.ctx.relFilter(step);
+      if (rf) conds.push(this.filter(rf, [{ alias, resource: step.to }, fromScope]));
+      return `${kind} JOIN ${q(step.to.table)} AS ${alias} ON ${conds.join(' AND ')}`;
+    }
     if (rel.kind === 'many_to_many') {
       const through = step.through!;
       const join = step.join!;

@@ -35,6 +35,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
   }
   const typesOf = (r: ResourceSchema): Map<string, AttributeType> => types.get(r.name)!;
   let created = options.attach === true;
+  const manualSql = new Map<string, string>();
 
   const ctx: CompileContext = {
     relFilter: (step) => relationshipFilter(schema, step, []),
@@ -45,6 +46,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       return js ? relationshipFilter(schema, js, []) : null;
     },
     joinSort: (step) => (step.join && step.through ? resolveSort(step.through, windowSort(step.join), step.key) : []),
+    manualSql: (step) => manualSql.get(step.key),
   };
 
   function ensureTables(): void {
@@ -86,6 +88,9 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
   return {
     kind: 'sqlite',
     schema,
+    registerManualSql(stepKey: string, sql: string) {
+      manualSql.set(stepKey, sql);
+    },
 
     load(data: Data) {
       const prepared = prepareData(schema, data);

@@ -1,0 +1,185 @@
+import initSqlJs from 'sql.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNodeManualRunner } from '../../node/manual-runner';
+import type { Data, Model } from '../model/types';
+import type { QueryRequest } from '../query/types';
+import { createEngine } from './engine';
+
+const SQL = await initSqlJs();
+const runner = createNodeManualRunner({ timeoutMs: 1500 });
+afterAll(() => runner.dispose());
+
+const layers = ['sqlite', 'memory'] as const;
+
+function engineFor(model: Model, data: Data, kind: 'sqlite' | 'memory') {
+  const e = createEngine({
+    model,
+    dataLayer: kind === 'memory' ? { kind } : { kind, db: new SQL.Database() },
+    manualRunner: runner,
+  });
+  if (!e.ok) throw new Error(e.error.message);
+  const loaded = e.value.load(data);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return e.value;
+}
+
+const helpdesk = (manual: string): Model => ({
+  format: 'relata/model@1',
+  name: 'Helpdesk',
+  resources: [
+    {
+      name: 'Representative',
+      attributes: [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'name', type: 'string' },
+        { name: 'priority_threshold', type: 'integer' },
+      ],
+      relationships: [
+        { kind: 'has_many', name: 'tickets', destination: 'Ticket' },
+        { kind: 'has_many', name: 'above', destination: 'Ticket', manual: { language: 'javascript', source: manual } },
+      ],
+    },
+    {
+      name: 'Ticket',
+      attributes: [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'status', type: 'string' },
+        { name: 'priority', type: 'integer' },
+      ],
+      relationships: [{ kind: 'belongs_to', name: 'representative', destination: 'Representative', attributeType: 'integer' }],
+    },
+  ],
+});
+
+const data: Data = {
+  Representative: [
+    { id: 1, name: 'Joe', priority_threshold: 5 },
+    { id: 2, name: 'Jose', priority_threshold: 2 },
+    { id: 3, name: 'Ana', priority_threshold: null },
+  ],
+  Ticket: [
+    { id: 1, status: 'open', priority: 7, representative_id: 1 },
+    { id: 2, status: 'closed', priority: 3, representative_id: 1 },
+    { id: 3, status: 'closed', priority: 4, representative_id: 2 },
+    { id: 4, status: 'open', priority: 9, representative_id: 3 },
+  ],
+};
+
+const loadCode = `export async function load(records, opts, ctx) {
+  const ids = records.map((r) => r.id);
+  const tickets = await ctx.read(ctx.query.filter("representative_id in ^ids", { ids }).filter("priority > representative.priority_threshold"));
+  return records.map((r) => tickets.filter((t) => t.representative_id === r.id));
+}`;
+const withSql = `${loadCode}
+export function sqlSubquery({ parent, destination }) {
+  return destination + '."representative_id" = ' + parent + '."id" AND ' + destination + '."priority" > ' + parent + '."priority_threshold"';
+}`;
+
+describe('manual relationships with sqlSubquery', () => {
+  const queries: QueryRequest[] = [
+    { resource: 'Representative', filter: 'exists(above, status == "open")', sort: [{ field: 'id' }] },
+    { resource: 'Representative', filter: 'above.status == "closed"', sort: [{ field: 'id' }] },
+    { resource: 'Representative', filter: 'not(exists(above, status == "closed"))', sort: [{ field: 'id' }] },
+  ];
+  const expected = [[1], [2], [1, 3]];
+
+  for (const kind of layers) {
+    it(`filters through the relationship the same with and without sqlSubquery (${kind})`, async () => {
+      for (const code of [loadCode, withSql]) {
+        const engine = engineFor(helpdesk(code), data, kind);
+        for (const [i, q] of queries.entries()) {
+          const r = await engine.read(q);
+          if (!r.ok) throw new Error(r.error.message);
+          expect(r.value.records.map((x) => x.id), `${q.filter} (${code === withSql ? 'sqlSubquery' : 'loading'})`).toEqual(expected[i]);
+        }
+      }
+    });
+  }
+
+  it('runs the filter in one SQL statement when sqlSubquery is given', async () => {
+    const engine = engineFor(helpdesk(withSql), data, 'sqlite');
+    const r = await engine.read(queries[0]!);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.statements).toHaveLength(1);
+    expect(r.value.statements[0]!.sql).toContain('"priority_threshold"');
+  });
+});
+
+describe('bad input never throws', () => {
+  it('returns invalid_model for garbage models', () => {
+    for (const garbage of [null, 42, 'x', [], {}, { format: 'relata/model@1', resources: 'no' }, { format: 'nope', name: 'x', resources: [] }]) {
+      const e = createEngine({ model: garbage as unknown as Model, dataLayer: { kind: 'memory' } });
+      expect(e.ok).toBe(false);
+      if (!e.ok) expect(e.error.code).toBe('invalid_model');
+    }
+  });
+
+  it('rejects hostile identifiers as invalid_identifier, never as SQL', () => {
+    const model: Model = {
+      format: 'relata/model@1',
+      name: 'Evil',
+      resources: [{ name: 'Order"; DROP TABLE x; --', attributes: [{ name: 'id', type: 'integer', primaryKey: true }] }],
+    };
+    const e = createEngine({ model, dataLayer: { kind: 'sqlite', db: new SQL.Database() } });
+    expect(e.ok).toBe(false);
+    if (!e.ok) expect(JSON.stringify(e.error.details)).toContain('invalid_identifier');
+  });
+
+  for (const kind of layers) {
+    it(`handles reserved SQL words, quotes in table names and __proto__ attributes (${kind})`, async () => {
+      const model: Model = {
+        format: 'relata/model@1',
+        name: 'Words',
+        resources: [
+          {
+            name: 'Order',
+            table: 'order"; DROP TABLE "group',
+            attributes: [
+              { name: 'id', type: 'integer', primaryKey: true },
+              { name: '__proto__', type: 'string' },
+              { name: 'select', type: 'string' },
+            ],
+            relationships: [{ kind: 'has_many', name: 'groups', destination: 'Group' }],
+          },
+          {
+            name: 'Group',
+            attributes: [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'where', type: 'string' }],
+            relationships: [{ kind: 'belongs_to', name: 'order', destination: 'Order', attributeType: 'integer' }],
+          },
+        ],
+      };
+      // JSON.parse makes an own `__proto__` key, as an imported file would.
+      const rows = JSON.parse(`{"Order": [{"id": 1, "__proto__": "x'; DROP TABLE", "select": "a\\"b"}], "Group": [{"id": 7, "where": "1=1", "order_id": 1}]}`) as Data;
+      const engine = engineFor(model, rows, kind);
+      const r = await engine.read({ resource: 'Order', filter: 'select == "a\\"b" and groups.where == "1=1"', load: { groups: {} } });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.records).toHaveLength(1);
+      const rec = r.value.records[0]!;
+      expect(Object.getPrototypeOf(rec)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(rec, '__proto__')?.value).toBe("x'; DROP TABLE");
+      expect(rec.groups).toEqual([{ id: 7, where: '1=1', order_id: 1 }]);
+    });
+
+    it(`reports coded errors for unknown names and bad expressions (${kind})`, async () => {
+      const engine = engineFor(helpdesk(loadCode), data, kind);
+      const cases: Array<[QueryRequest, string]> = [
+        [{ resource: 'Nope' }, 'invalid_query'],
+        [{ resource: 'Ticket', load: { nope: {} } }, 'invalid_load'],
+        [{ resource: 'Ticket', load: { priority: {} } }, 'invalid_load'],
+        [{ resource: 'Ticket', sort: [{ field: 'representative' }] }, 'no_such_attribute'],
+        [{ resource: 'Ticket', select: ['__proto__'] }, 'no_such_attribute'],
+        [{ resource: 'Ticket', filter: 'priority >>' }, 'invalid_expression'],
+        [{ resource: 'Ticket', filter: 'nope == 1' }, 'no_such_attribute'],
+        [{ resource: 'Ticket', filter: 'priority == ^missing' }, 'invalid_expression'],
+        [{ resource: 'Ticket', filter: 'parent(priority) == 1' }, 'invalid_expression'],
+        [{ resource: 'Ticket', limit: -1 }, 'invalid_query'],
+        [{ resource: 'Representative', load: { above: { limit: 0 } } }, 'invalid_query'],
+      ];
+      for (const [q, code] of cases) {
+        const r = await engine.read(q);
+        expect(r.ok, JSON.stringify(q)).toBe(false);
+        if (!r.ok) expect(r.error.code, JSON.stringify(q)).toBe(code);
+      }
+    });
+  }
+});
