@@ -21,7 +21,7 @@ export interface FloorOptions {
   inMode: InMode;
   topMode: TopMode;
 }
-export const DEFAULT_FLOOR: FloorOptions = { inMode: 'json', topMode: 'window' };
+export const DEFAULT_FLOOR: FloorOptions = { inMode: 'chunk', topMode: 'lateral' };
 
 export type Rec = Record<string, unknown>;
 export interface FloorResult {
@@ -204,10 +204,19 @@ export function floorW4(db: Database, o: FloorOptions = DEFAULT_FLOOR): FloorRes
 
 export const floorWorkloads = { W1: floorW1, W2: floorW2, W3: floorW3, W4: floorW4 } as const;
 
-/** The floor used by run.ts per workload: the fastest variant measured (see `--floor-variants`). */
+/**
+ * The floor used by run.ts per workload: the fastest variant measured at scale 1 (`--floor-variants`;
+ * CPU-time medians of 7 interleaved runs on a shared 2-core box, ms):
+ *   W1  json 1553, chunk 1216  → chunk (a 32,766-value list lets the planner, with ANALYZE stats, scan
+ *       the table instead of doing one index seek + rowid lookup per id, which json_each forces and
+ *       which costs ~3× a scanned row in sql.js when the list covers most of the table);
+ *   W2  json  112, chunk  125  → json (small lists; the chunked m2m join can get a poor plan);
+ *   W3  json  147, chunk  148  → chunk (a tie);
+ *   W4  lateral ≈ 110 either way, slice ≈ 130, window ≈ 150–190 → chunk/lateral.
+ */
 export const FLOOR_CHOICE: Record<'W1' | 'W2' | 'W3' | 'W4', FloorOptions> = {
-  W1: { inMode: 'json', topMode: 'window' },
-  W2: { inMode: 'json', topMode: 'window' },
-  W3: { inMode: 'json', topMode: 'window' },
-  W4: { inMode: 'json', topMode: 'window' },
+  W1: { inMode: 'chunk', topMode: 'lateral' },
+  W2: { inMode: 'json', topMode: 'lateral' },
+  W3: { inMode: 'chunk', topMode: 'lateral' },
+  W4: { inMode: 'chunk', topMode: 'lateral' },
 };

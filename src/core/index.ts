@@ -29,3 +29,18 @@ export { TEMPLATES, getTemplate, isTemplateName, type Template, type TemplateNam
 export { applyOps } from './model/ops';
 export { validateModel } from './validate/validate';
 export { parseModel, parseModelText } from './model/parse';
+
+// Engine: loads and queries on either data layer.
+export { createEngine } from './engine/engine';
+export type { Engine, EngineOptions, DataLayerOption, ReadResult, ReadOptions, Warning } from './engine/engine';
+export type { StatementLog } from './datalayers/data-layer';
+export type { SqlDatabase, SqlStatement, SqlValue } from './datalayers/sqlite/database';
+export { sqliteSchemaStatements, quoteIdent } from './datalayers/sqlite/ddl';
+export { Query, QueryBuildError } from './query/builder';
+export type { UnsetKey } from './query/builder';
+export { printExpression } from './expr/print';
+export { validateModelAsync } from './validate/validate';
+export { applyOp } from './model/ops';
+export { SQL_SUBQUERY_PARENT, SQL_SUBQUERY_DESTINATION } from './manual/contract';
+export { runCase, compareRecords } from './conformance/case-runner';
+export type { ConformanceCase, CaseEnvironment, StepFailure, LayerKind } from './conformance/case-runner';
