@@ -41,7 +41,9 @@ export interface RelataStatement {
 }
 
 export interface RelataSide {
-  read(workload: keyof typeof relataRequests): Promise<{ records: Record<string, unknown>[]; statements: number }>;
+  read(
+    workload: keyof typeof relataRequests,
+  ): Promise<{ records: Record<string, unknown>[]; statements: number; log: RelataStatement[] }>;
   dispose(): void;
 }
 
@@ -58,7 +60,7 @@ export function createRelataSide(db: Database): RelataSide {
       const result = await engine.read(relataRequests[workload]);
       if (!result.ok) throw new Error(`Relata ${workload} failed: ${result.error.code}: ${result.error.message}`);
       const value: { records: Record<string, unknown>[]; statements: RelataStatement[] } = result.value;
-      return { records: value.records, statements: value.statements.length };
+      return { records: value.records, statements: value.statements.length, log: value.statements };
     },
     dispose() {
       manualRunner.dispose();

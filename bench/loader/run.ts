@@ -31,6 +31,7 @@ function parseArgs(argv: string[]) {
     only: ALL_CONTENDERS,
     workloads: ALL_WORKLOADS,
     floorVariants: false,
+    sql: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -42,6 +43,7 @@ function parseArgs(argv: string[]) {
       case '--seed': o.seed = Number(value()); break;
       case '--json': o.json = true; break;
       case '--floor-variants': o.floorVariants = true; break;
+      case '--sql': o.sql = true; break;
       case '--only': o.only = value().split(',').map((s) => s.trim()).filter(Boolean) as Contender[]; break;
       case '--workloads': o.workloads = value().split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) as WorkloadName[]; break;
       default: throw new Error(`unknown argument ${a}`);
@@ -59,6 +61,8 @@ function parseArgs(argv: string[]) {
 interface Outcome {
   records: Tree;
   statements: number;
+  /** Relata only: the statements of the read (for `--sql`). */
+  log?: { sql: string; params: unknown[]; rows: number; ms: number }[];
 }
 type Runner = (w: WorkloadName) => Promise<Outcome>;
 
@@ -216,6 +220,13 @@ async function main() {
       const out = await runners.get(c)!(w);
       trees.push({ name: c, tree: out.records });
       statements.set(c, out.statements);
+      if (args.sql && out.log) {
+        log(`${w} ${c} statements (warm-up run):`);
+        for (const st of out.log) {
+          const params = JSON.stringify(st.params);
+          log(`  ${fmt(st.ms)} ms  ${st.rows} rows  ${st.sql.replace(/\s+/g, ' ')}  ${params.length > 80 ? `${params.slice(0, 80)}… (${params.length} chars)` : params}`);
+        }
+      }
     }
     const diff = compareAll(w, trees);
     if (diff) {
@@ -314,7 +325,9 @@ async function main() {
       targets,
       treesEqual: !mismatch,
     };
-    console.log(JSON.stringify(json));
+    // Exit only once the last line is flushed (stdout to a pipe is asynchronous on some platforms).
+    process.stdout.write(`${JSON.stringify(json)}\n`, () => process.exit(mismatch ? 1 : 0));
+    return;
   }
   process.exit(mismatch ? 1 : 0);
 }

@@ -44,3 +44,13 @@ export { applyOp } from './model/ops';
 export { SQL_SUBQUERY_PARENT, SQL_SUBQUERY_DESTINATION } from './manual/contract';
 export { runCase, compareRecords } from './conformance/case-runner';
 export type { ConformanceCase, CaseEnvironment, StepFailure, LayerKind } from './conformance/case-runner';
+
+// Live previews: sample data, checks of data against the model, data migration across edits,
+// and a preview request as Ash / TypeScript code.
+export { generateData } from './sample/generate';
+export type { GenerateOptions, GenerateProgress, GenerateOutcome } from './sample/generate';
+export { checkData, checkRow, checkValue, createRowChecker } from './checks/data-checks';
+export type { DataWarning, DataWarningCode, FieldProblem } from './checks/data-checks';
+export { migrateData, convertValue } from './data/migrate';
+export type { Migration, MigrationChange, MigrationHints } from './data/migrate';
+export { toAshQueryCode, toTypeScriptQueryCode } from './codegen/query-code';

@@ -55,6 +55,8 @@ export interface RelatedRead {
 export interface DataLayer {
   readonly kind: 'sqlite' | 'memory';
   readonly schema: Schema;
+  /** Rows returned by a read are new objects the loader may reuse for its output (else it copies). */
+  readonly freshRows: boolean;
   /** Replaces all rows with `data` (creating tables as needed). */
   load(data: Data): void;
   readRoot(read: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]>;

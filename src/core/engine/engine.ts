@@ -196,7 +196,8 @@ class ReadRun {
     );
     const loaded = new Loaded();
     await this.loadLevel(plan.loads, rows, loaded);
-    return rows.map((r) => project(r, plan.output, plan.loads, loaded));
+    const projector = new Projector(loaded, this.layer.freshRows);
+    return rows.map((r) => projector.project(r, plan.output, plan.loads));
   }
 
   private async loadLevel(plans: readonly LoadPlan[], sources: Row[], loaded: Loaded): Promise<void> {
@@ -358,22 +359,52 @@ class Loaded {
   }
 }
 
-function project(row: Row, output: Output, loads: readonly LoadPlan[], loaded: Loaded): Row {
-  const out: Row = {};
-  for (const attr of output.attributes) {
-    const v = row[attr];
-    setKey(out, attr, v === undefined ? null : v);
-  }
-  for (const plan of loads) {
-    const v = loaded.get(plan, row);
-    if (plan.pickFirst) {
-      setKey(out, plan.name, v && !Array.isArray(v) ? project(v, plan.output, plan.loads, loaded) : null);
+/**
+ * Builds result records: selected attributes plus one key per loaded relationship. Rows a data
+ * layer made for this read alone (sqlite) are finished in place instead of copied, which saves
+ * allocating every record twice; a row reached twice (a shared to-one, a duplicated join row) is
+ * finished once.
+ */
+class Projector {
+  private readonly done = new WeakSet<Row>();
+
+  constructor(
+    private readonly loaded: Loaded,
+    private readonly inPlace: boolean,
+  ) {}
+
+  project(row: Row, output: Output, loads: readonly LoadPlan[]): Row {
+    let out: Row;
+    if (this.inPlace) {
+      if (this.done.has(row)) return row;
+      this.done.add(row);
+      out = row;
+      const keep = output.attributes;
+      if (keep.length !== Object.keys(row).length) {
+        const wanted = new Set(keep);
+        for (const k of Object.keys(row)) if (!wanted.has(k)) delete row[k];
+        for (const k of keep) if (row[k] === undefined) setKey(row, k, null);
+      }
     } else {
-      const list = Array.isArray(v) ? v : [];
-      setKey(out, plan.name, list.map((c) => project(c, plan.output, plan.loads, loaded)));
+      out = {};
+      for (const attr of output.attributes) {
+        const v = row[attr];
+        setKey(out, attr, v === undefined ? null : v);
+      }
     }
+    for (const plan of loads) {
+      const v = this.loaded.get(plan, row);
+      if (plan.pickFirst) {
+        setKey(out, plan.name, v && !Array.isArray(v) ? this.project(v, plan.output, plan.loads) : null);
+      } else {
+        const list = Array.isArray(v) ? v : [];
+        const mapped = new Array<Row>(list.length);
+        for (let i = 0; i < list.length; i++) mapped[i] = this.project(list[i]!, plan.output, plan.loads);
+        setKey(out, plan.name, mapped);
+      }
+    }
+    return out;
   }
-  return out;
 }
 
 function guard(fn: () => void): Result<void> {

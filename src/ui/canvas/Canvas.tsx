@@ -32,6 +32,14 @@ function nodeAt(x: number, y: number): string | null {
   return el?.getAttribute('data-id') ?? null;
 }
 
+/**
+ * Opens the picker after the drop's `click` has been dispatched: opened synchronously, the modal
+ * would be under the pointer and take that click as a click on its backdrop (which closes it).
+ */
+function openPickerSoon(from: string, to: string) {
+  window.setTimeout(() => useCanvas.getState().openPicker({ from, to }), 0);
+}
+
 function CanvasInner() {
   const model = useDocument((s) => s.document.model);
   const layout = useDocument((s) => s.document.layout);
@@ -83,16 +91,14 @@ function CanvasInner() {
 
   const onPaneClick = useCallback(() => useDocument.getState().select(null), []);
 
-  const onConnect = useCallback((c: Connection) => {
-    useCanvas.getState().openPicker({ from: c.source, to: c.target });
-  }, []);
+  const onConnect = useCallback((c: Connection) => openPickerSoon(c.source, c.target), []);
 
   const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     if (state.isValid || !state.fromNode) return;
     const point = 'changedTouches' in event ? event.changedTouches[0] : event;
     if (!point) return;
     const to = nodeAt(point.clientX, point.clientY);
-    if (to) useCanvas.getState().openPicker({ from: state.fromNode.id, to });
+    if (to) openPickerSoon(state.fromNode.id, to);
   }, []);
 
   const onDoubleClick = useCallback((e: ReactMouseEvent) => {

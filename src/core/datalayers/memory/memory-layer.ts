@@ -50,6 +50,7 @@ export function createMemoryDataLayer(schema: Schema): DataLayer {
   return {
     kind: 'memory',
     schema,
+    freshRows: false,
     load(data: Data) {
       tables = prepareData(schema, data);
       indexes = new Map();

@@ -35,6 +35,21 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
   }
   const typesOf = (r: ResourceSchema): Map<string, AttributeType> => types.get(r.name)!;
   let created = options.attach === true;
+  const sizes = new Map<string, number>();
+  /** Rows in a table, estimated by its largest rowid (cheap); used to choose between scanning and index seeks. */
+  function tableSize(resource: ResourceSchema): number {
+    let n = sizes.get(resource.name);
+    if (n === undefined) {
+      try {
+        const v = db.exec(`SELECT max(rowid) FROM ${q(resource.table)}`)[0]?.values[0]?.[0];
+        n = typeof v === 'number' ? v : 0;
+      } catch {
+        n = Number.POSITIVE_INFINITY;
+      }
+      sizes.set(resource.name, n);
+    }
+    return n;
+  }
   const manualSql = new Map<string, string>();
 
   const ctx: CompileContext = {
@@ -56,9 +71,10 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     created = true;
   }
 
-  function read(sql: string, params: ReturnType<typeof toSql>[], resource: ResourceSchema, sink: StatementSink): Row[] {
+  /** `sql` must output the resource's attributes in order, then `extra` columns. */
+  function read(sql: string, params: ReturnType<typeof toSql>[], resource: ResourceSchema, sink: StatementSink, extra: string[] = []): Row[] {
     try {
-      return runner.read(sql, params, typesOf(resource), sink);
+      return runner.read(sql, params, extra.length ? [...resource.attributeNames, ...extra] : resource.attributeNames, typesOf(resource), sink);
     } catch (e) {
       return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
     }
@@ -88,6 +104,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
   return {
     kind: 'sqlite',
     schema,
+    freshRows: true,
     registerManualSql(stepKey: string, sql: string) {
       manualSql.set(stepKey, sql);
     },
@@ -95,6 +112,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     load(data: Data) {
       const prepared = prepareData(schema, data);
       runner.clear();
+      sizes.clear();
       created = false;
       ensureTables();
       db.run('BEGIN');
@@ -135,12 +153,12 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
         if (readSpec.where) where = c.filter(readSpec.where, [{ alias, resource }]);
       } catch (e) {
         if (!(e instanceof NeedsRuntime)) throw e;
-        const all = read(`SELECT * FROM ${q(resource.table)}`, [], resource, sink);
+        const all = read(`SELECT ${cols(resource, 't')} FROM ${q(resource.table)} AS t`, [], resource, sink);
         const [kept] = await finishInJs([all], [{}], readSpec.where, readSpec.sort, readSpec.window, resource, rel);
         return kept!;
       }
       const sort = readSpec.sort.length > 0 ? withPkTiebreak(resource, readSpec.sort) : [];
-      let sql = `SELECT ${alias}.* FROM ${q(resource.table)} AS ${alias} WHERE ${where} ${c.orderBy(sort, alias)}`;
+      let sql = `SELECT ${cols(resource, alias)} FROM ${q(resource.table)} AS ${alias} WHERE ${where} ${c.orderBy(sort, alias)}`;
       if (readSpec.window.limit !== undefined || readSpec.window.offset > 0) {
         sql += ` LIMIT ${c.param(readSpec.window.limit ?? -1)} OFFSET ${c.param(readSpec.window.offset)}`;
       }
@@ -162,31 +180,47 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const ci = keysAreCi(step.from, r.sourceAttribute, step.to, r.destinationAttribute);
     const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci);
     if (keys.length === 0) return sources.map(() => []);
-    const c = new SqlCompiler(ctx);
-    const d = c.alias('d');
-    const keyCol = `${d}.${q(r.destinationAttribute)}`;
-    const keyExpr = ci ? `lower(${keyCol})` : keyCol;
-    const keyIn = `${keyExpr} IN (SELECT value FROM json_each(${c.param(JSON.stringify(keys))}))`;
-    let where: string | null = null;
+    let rows: Row[] | null = null;
     let runtimeWhere: BExpr | null = null;
-    try {
-      where = spec.where ? c.filter(spec.where, [{ alias: d, resource: step.to }]) : null;
-    } catch (e) {
-      if (!(e instanceof NeedsRuntime)) throw e;
-      runtimeWhere = spec.where;
+    if (spec.window && spec.window.limit !== undefined) {
+      // A few rows per key: walk the distinct keys and take each one's window with a correlated
+      // LIMIT subquery (index on the key, sort per key) instead of numbering every candidate row.
+      try {
+        rows = readLateral(spec, keys, ci, sink);
+      } catch (e) {
+        if (!(e instanceof NeedsRuntime)) throw e;
+        runtimeWhere = spec.where;
+      }
     }
-    const cond = where ? `${keyIn} AND ${where}` : keyIn;
-    let rows: Row[];
-    if (runtimeWhere === null && spec.window) {
-      const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
-      const inner = `SELECT ${d}.*, ROW_NUMBER() OVER (PARTITION BY ${keyExpr}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" FROM ${q(step.to.table)} AS ${d} WHERE ${cond}`;
-      const lower = c.param(spec.window.offset);
-      const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
-      rows = read(`SELECT * FROM (${inner}) WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink);
-      for (const row of rows) delete row.__rn;
-    } else {
-      const order = runtimeWhere === null ? c.orderBy(spec.sort, d) : '';
-      rows = read(`SELECT ${d}.* FROM ${q(step.to.table)} AS ${d} WHERE ${cond} ${order}`, c.params, step.to, sink);
+    if (rows === null) {
+      const c = new SqlCompiler(ctx);
+      const d = c.alias('d');
+      const keyCol = `${d}.${q(r.destinationAttribute)}`;
+      // Most of the table wanted: scan it (unary + keeps SQLite off the index) rather than seek per key.
+      const scan = !ci && keys.length * 3 >= Math.min(tableSize(step.from), tableSize(step.to));
+      const keyExpr = ci ? `lower(${keyCol})` : scan ? `+${keyCol}` : keyCol;
+      const keyIn = `${keyExpr} IN (SELECT value FROM json_each(${c.param(JSON.stringify(keys))}))`;
+      let where: string | null = null;
+      if (runtimeWhere === null) {
+        try {
+          where = spec.where ? c.filter(spec.where, [{ alias: d, resource: step.to }]) : null;
+        } catch (e) {
+          if (!(e instanceof NeedsRuntime)) throw e;
+          runtimeWhere = spec.where;
+        }
+      }
+      const cond = where ? `${keyIn} AND ${where}` : keyIn;
+      if (runtimeWhere === null && spec.window) {
+        const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
+        const partition = ci ? `lower(${keyCol})` : keyCol;
+        const inner = `SELECT ${cols(step.to, d)}, ROW_NUMBER() OVER (PARTITION BY ${partition}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" FROM ${q(step.to.table)} AS ${d} WHERE ${cond}`;
+        const lower = c.param(spec.window.offset);
+        const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
+        rows = read(`SELECT ${cols(step.to)} FROM (${inner}) WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink);
+      } else {
+        const order = runtimeWhere === null ? c.orderBy(spec.sort, d) : '';
+        rows = read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} WHERE ${cond} ${order}`, c.params, step.to, sink);
+      }
     }
     const groups = new Map<unknown, Row[]>();
     for (const row of rows) {
@@ -201,6 +235,29 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     });
     if (runtimeWhere === null) return lists;
     return finishInJs(lists, sources, runtimeWhere, spec.sort, spec.window, step.to, rel);
+  }
+
+  /** Per key, its window of destination rows: one statement with a correlated LIMIT subquery per distinct key. */
+  function readLateral(spec: RelatedRead, keys: unknown[], ci: boolean, sink: StatementSink): Row[] {
+    const { step } = spec;
+    const r = step.rel;
+    const window = spec.window!;
+    const c = new SqlCompiler(ctx);
+    const k = c.alias('k');
+    const d = c.alias('d');
+    const x = c.alias('x');
+    const keyList = `(SELECT DISTINCT value AS "__k" FROM json_each(${c.param(JSON.stringify(keys))}))`;
+    const xKey = ci ? `lower(${x}.${q(r.destinationAttribute)})` : `${x}.${q(r.destinationAttribute)}`;
+    const conds = [`${xKey} = ${k}."__k"`];
+    if (spec.where) conds.push(c.filter(spec.where, [{ alias: x, resource: step.to }]));
+    const order = c.orderBy(spec.sort, x);
+    const limit = c.param(window.limit ?? -1);
+    const offset = c.param(window.offset);
+    const sql =
+      `SELECT ${cols(step.to, d)} FROM ${keyList} AS ${k} JOIN ${q(step.to.table)} AS ${d} ON ${d}.rowid IN ` +
+      `(SELECT ${x}.rowid FROM ${q(step.to.table)} AS ${x} WHERE ${conds.join(' AND ')} ${order} LIMIT ${limit} OFFSET ${offset}) ` +
+      c.orderBy(spec.sort, d);
+    return read(sql, c.params, step.to, sink);
   }
 
   /** One statement joining the parent rows (by primary key) to the destination: for parent(...) filters and noAttributes. */
@@ -231,7 +288,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       const d2 = c2.alias('d');
       let lists: Row[][];
       if (hasNoAttributes(r)) {
-        const all = read(`SELECT * FROM ${q(step.to.table)}`, [], step.to, sink);
+        const all = read(`SELECT ${cols(step.to, 't')} FROM ${q(step.to.table)} AS t`, [], step.to, sink);
         lists = sources.map(() => all);
       } else {
         lists = await readKeyed({ ...spec, where: null, window: null, sort: [] }, sources, rel, sink);
@@ -247,13 +304,12 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     let rows: Row[];
     if (spec.window) {
       const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
-      const inner = `SELECT ${d}.*, ${pkCol} AS "${PARENT_KEY}", ROW_NUMBER() OVER (PARTITION BY ${pkCol}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" ${base}`;
+      const inner = `SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}", ROW_NUMBER() OVER (PARTITION BY ${pkCol}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" ${base}`;
       const lower = c.param(spec.window.offset);
       const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
-      rows = read(`SELECT * FROM (${inner}) WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink);
-      for (const row of rows) delete row.__rn;
+      rows = read(`SELECT ${cols(step.to)}, "${PARENT_KEY}" FROM (${inner}) WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink, [PARENT_KEY]);
     } else {
-      rows = read(`SELECT ${d}.*, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(spec.sort, d)}`, c.params, step.to, sink);
+      rows = read(`SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(spec.sort, d)}`, c.params, step.to, sink, [PARENT_KEY]);
     }
     const groups = new Map<unknown, Row[]>();
     for (const row of rows) {
@@ -303,7 +359,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
         }
       }
     }
-    const rows = read(`SELECT ${d}.* FROM ${q(step.to.table)} AS ${d} WHERE ${cond} ${runtimeWhere ? '' : c.orderBy(spec.sort, d)}`, c.params, step.to, sink);
+    const rows = read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} WHERE ${cond} ${runtimeWhere ? '' : c.orderBy(spec.sort, d)}`, c.params, step.to, sink);
     const position = new Map<Row, number>();
     const byKey = new Map<unknown, Row[]>();
     rows.forEach((row, i) => {
@@ -328,6 +384,11 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       return applyWindow(ordered, spec.window);
     });
   }
+}
+
+/** The resource's attributes as a select list (`alias."a", alias."b"`), or bare names without an alias. */
+function cols(resource: ResourceSchema, alias?: string): string {
+  return resource.attributeNames.map((a) => (alias ? `${alias}.${q(a)}` : q(a))).join(', ');
 }
 
 function distinctKeys(values: unknown[], ci: boolean): unknown[] {

@@ -1,0 +1,32 @@
+/**
+ * The small typed API the TypeScript export is written against (imported as `relata` / `relata/core`
+ * by generated modules). It is an identity at run time: the value of the types is that `tsc` rejects
+ * an unknown relationship kind, attribute type, sort order or misspelled key in a hand-edited export.
+ */
+import { MODEL_FORMAT } from '../model/types';
+import type {
+  Attribute, AttributeType, BelongsTo, HasMany, HasOne, ManualSource, ManyToMany, Model, Relationship, Resource,
+  Sort,
+} from '../model/types';
+
+export { MODEL_FORMAT };
+export type {
+  Attribute, AttributeType, BelongsTo, HasMany, HasOne, ManualSource, ManyToMany, Model, Relationship, Resource, Sort,
+};
+
+/**
+ * Checks a model literal against the `relata/model@1` types and returns it unchanged. `const` keeps
+ * the literal types, so a destination that names no resource of the model is a type error too.
+ */
+export function defineModel<const M extends Model>(model: M & CheckedDestinations<M>): Model {
+  return model;
+}
+
+type ResourceNames<M extends Model> = M['resources'][number]['name'];
+
+/** Every `destination`/`through` must name a resource of the same model (checked only for literal names). */
+type CheckedDestinations<M extends Model> = {
+  resources: ReadonlyArray<{
+    relationships?: ReadonlyArray<{ destination: ResourceNames<M>; through?: ResourceNames<M> }>;
+  }>;
+};

@@ -1,0 +1,100 @@
+import type {
+  Data, DataWarning, FieldProblem, GenerateProgress, MigrationChange, Model, QueryRequest, RelataError, Result, Row,
+  StatementLog, Warning,
+} from '../core/index';
+
+/**
+ * What the engine worker offers the page (Comlink-exposed). Everything crossing the boundary is
+ * plain data (structured-clone safe); expected failures are `Result` values, never exceptions.
+ * The same interface is implemented in-process (tests, Node benchmarks) by `createEngineHost`.
+ */
+
+export interface ModelStatus {
+  /** The model version the worker now serves. */
+  version: number;
+  /** The engine could not be built (a model with errors): previews answer with this error. */
+  error: RelataError | null;
+  /** What happened to the rows (renames kept, removals dropped). */
+  changes: MigrationChange[];
+  counts: Record<string, number>;
+  ms: number;
+}
+
+/** Rows read or written per load level, from the statement scopes. */
+export interface HopSummary {
+  /** `root` or the relationship path, e.g. `tickets_above_threshold.comments`. */
+  path: string;
+  depth: number;
+  statements: number;
+  rows: number;
+  ms: number;
+}
+
+export interface PreviewResult {
+  records: Row[];
+  statements: StatementLog[];
+  warnings: Warning[];
+  hops: HopSummary[];
+  /** Time inside `engine.read` (worker). */
+  engineMs: number;
+  /** Time in the worker for the whole call (engine plus copying out). */
+  workerMs: number;
+  /** Model version the result belongs to. */
+  version: number;
+}
+
+export interface GenerateRequest {
+  counts: Record<string, number>;
+  seed: number | string;
+}
+
+export interface GenerateResult {
+  kind: 'done' | 'cancelled';
+  rows: number;
+  /** Generation, loading into SQLite (ms). */
+  generateMs: number;
+  loadMs: number;
+  counts: Record<string, number>;
+}
+
+export interface RowsPage {
+  resource: string;
+  total: number;
+  offset: number;
+  rows: Row[];
+  /** Per returned row (same order): its problems against the model and the rest of the data. */
+  problems: FieldProblem[][];
+}
+
+export type RowEdit =
+  | { kind: 'update'; resource: string; index: number; row: Row }
+  | { kind: 'insert'; resource: string; row: Row }
+  | { kind: 'delete'; resource: string; index: number };
+
+export interface RowEditResult {
+  /** Problems of the edited row (an update or insert is kept even with problems; the grid shows them). */
+  problems: FieldProblem[];
+  total: number;
+  ms: number;
+  /** Data revision: bumped on every data change so previews refetch. */
+  dataVersion: number;
+}
+
+export type ProgressCallback = (p: GenerateProgress) => void;
+
+export interface EngineApi {
+  /** Rebuilds the engine on a new model snapshot, carrying rows across (cheap when nothing changed). */
+  setModel(version: number, model: Model): Promise<ModelStatus>;
+  read(version: number, request: QueryRequest): Promise<Result<PreviewResult>>;
+  generate(req: GenerateRequest, onProgress?: ProgressCallback): Promise<Result<GenerateResult>>;
+  cancelGenerate(): Promise<void>;
+  rows(resource: string, offset: number, limit: number): Promise<RowsPage>;
+  editRow(edit: RowEdit): Promise<Result<RowEditResult>>;
+  checkData(): Promise<DataWarning[]>;
+  counts(): Promise<Record<string, number>>;
+  dataVersion(): Promise<number>;
+  exportData(): Promise<Data>;
+  importData(data: Data): Promise<Result<{ counts: Record<string, number>; warnings: DataWarning[]; dataVersion: number }>>;
+  exportSqlite(): Promise<Uint8Array>;
+  importSqlite(bytes: Uint8Array): Promise<Result<{ counts: Record<string, number>; dataVersion: number }>>;
+}
