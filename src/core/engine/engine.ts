@@ -197,43 +197,61 @@ class ReadRun {
     const loaded = new Loaded();
     await this.loadLevel(plan.loads, rows, loaded);
     const projector = new Projector(loaded, this.layer.freshRows);
+    if (this.layer.freshRows && !plan.output.trim && !plan.loads.some((l) => l.deep)) return rows;
     return rows.map((r) => projector.project(r, plan.output, plan.loads));
   }
 
   private async loadLevel(plans: readonly LoadPlan[], sources: Row[], loaded: Loaded): Promise<void> {
+    // Rows made for this read alone (sqlite) get their related values attached directly: that is
+    // already the output shape, so nothing is copied afterwards.
+    const attach = this.layer.freshRows;
     for (const plan of plans) {
       const lists = plan.manual ? await this.loadManual(plan, sources) : await this.loadRelated(plan, sources);
-      const values = loaded.level(plan);
+      const values = attach ? null : loaded.level(plan);
       const children: Row[] = [];
-      const seen = new Set<Row>();
-      sources.forEach((s, i) => {
+      // A row can be reached from several sources (a shared to-one, a duplicated join row, two
+      // sources with the same key sharing one list): load below it once.
+      const perRow = plan.pickFirst || plan.step.rel.kind === 'many_to_many' || plan.manual;
+      const seenRows = new Set<Row>();
+      const seenLists = new Set<Row[]>();
+      for (let i = 0; i < sources.length; i++) {
+        const s = sources[i]!;
         const list = lists[i] ?? [];
         if (plan.pickFirst) {
-          if (list.length > 1 && !plan.manual) {
-            this.warnings.push({
-              code: 'has_one_multiple_rows',
-              scope: plan.scope,
-              message: `${plan.step.from.name}.${plan.name} matched ${list.length} rows for one record; the first was used (add a sort to make it fromMany, or a filter)`,
-            });
-          }
+          if (list.length > 1 && !plan.manual) this.warnMultiple(plan, list.length);
           const first = list[0] ?? null;
-          values.set(s, first);
-          if (first && !seen.has(first)) {
-            seen.add(first);
+          if (values) values.set(s, first);
+          else setKey(s, plan.name, first);
+          if (first && !seenRows.has(first)) {
+            seenRows.add(first);
             children.push(first);
           }
-        } else {
-          values.set(s, list);
+          continue;
+        }
+        if (values) values.set(s, list);
+        else setKey(s, plan.name, list);
+        if (perRow) {
           for (const c of list) {
-            if (!seen.has(c)) {
-              seen.add(c);
+            if (!seenRows.has(c)) {
+              seenRows.add(c);
               children.push(c);
             }
           }
+        } else if (!seenLists.has(list)) {
+          seenLists.add(list);
+          for (const c of list) children.push(c);
         }
-      });
+      }
       if (plan.loads.length > 0 && children.length > 0) await this.loadLevel(plan.loads, children, loaded);
     }
+  }
+
+  private warnMultiple(plan: LoadPlan, n: number): void {
+    this.warnings.push({
+      code: 'has_one_multiple_rows',
+      scope: plan.scope,
+      message: `${plan.step.from.name}.${plan.name} matched ${n} rows for one record; the first was used (add a sort to make it fromMany, or a filter)`,
+    });
   }
 
   private loadRelated(plan: LoadPlan, sources: Row[]): Promise<Row[][]> {
@@ -361,9 +379,9 @@ class Loaded {
 
 /**
  * Builds result records: selected attributes plus one key per loaded relationship. Rows a data
- * layer made for this read alone (sqlite) are finished in place instead of copied, which saves
- * allocating every record twice; a row reached twice (a shared to-one, a duplicated join row) is
- * finished once.
+ * layer made for this read alone (sqlite) already carry their related values (see loadLevel) and
+ * are only trimmed where a `select`, `strict` or manual code left other keys; a row reached twice
+ * (a shared to-one, a duplicated join row) is finished once. Other rows are copied.
  */
 class Projector {
   private readonly done = new WeakSet<Row>();
@@ -374,23 +392,14 @@ class Projector {
   ) {}
 
   project(row: Row, output: Output, loads: readonly LoadPlan[]): Row {
-    let out: Row;
     if (this.inPlace) {
-      if (this.done.has(row)) return row;
-      this.done.add(row);
-      out = row;
-      const keep = output.attributes;
-      if (keep.length !== Object.keys(row).length) {
-        const wanted = new Set(keep);
-        for (const k of Object.keys(row)) if (!wanted.has(k)) delete row[k];
-        for (const k of keep) if (row[k] === undefined) setKey(row, k, null);
-      }
-    } else {
-      out = {};
-      for (const attr of output.attributes) {
-        const v = row[attr];
-        setKey(out, attr, v === undefined ? null : v);
-      }
+      this.finish(row, output, loads);
+      return row;
+    }
+    const out: Row = {};
+    for (const attr of output.attributes) {
+      const v = row[attr];
+      setKey(out, attr, v === undefined ? null : v);
     }
     for (const plan of loads) {
       const v = this.loaded.get(plan, row);
@@ -404,6 +413,23 @@ class Projector {
       }
     }
     return out;
+  }
+
+  private finish(row: Row, output: Output, loads: readonly LoadPlan[]): void {
+    if (output.trim) {
+      if (this.done.has(row)) return;
+      this.done.add(row);
+      const keep = new Set<string>(output.attributes);
+      for (const plan of loads) keep.add(plan.name);
+      for (const k of Object.keys(row)) if (!keep.has(k)) delete row[k];
+      for (const k of output.attributes) if (row[k] === undefined) setKey(row, k, null);
+    }
+    for (const plan of loads) {
+      if (!plan.deep) continue;
+      const v = row[plan.name];
+      if (Array.isArray(v)) for (const c of v as Row[]) this.finish(c, plan.output, plan.loads);
+      else if (v) this.finish(v as Row, plan.output, plan.loads);
+    }
   }
 }
 

@@ -15,6 +15,8 @@ export type ParamsChain = ReadonlyArray<Record<string, unknown> | undefined>;
 /** What one level returns: these attributes (primary key first), plus its loaded relationships. */
 export interface Output {
   attributes: string[];
+  /** Rows of this level may carry keys that are not output (a select, strict, or manual code's extra keys). */
+  trim: boolean;
 }
 
 export interface LoadPlan {
@@ -35,6 +37,8 @@ export interface LoadPlan {
   manual: boolean;
   output: Output;
   loads: LoadPlan[];
+  /** This level or one below it needs trimming. */
+  deep: boolean;
 }
 
 export interface RootPlan {
@@ -155,6 +159,8 @@ function planLoad(
 
   const childStrict = strict || request.strict === true;
   const output = outputOf(to, request, strict, path);
+  if (manual) output.trim = true;
+  const loads = planLoads(schema, to, request.load, params, childStrict, depth + 1, path);
   return {
     name: rel.name,
     step,
@@ -169,7 +175,8 @@ function planLoad(
     joinSort,
     manual,
     output,
-    loads: planLoads(schema, to, request.load, params, childStrict, depth + 1, path),
+    loads,
+    deep: output.trim || loads.some((l) => l.deep),
   };
 }
 
@@ -189,7 +196,8 @@ export function relationshipFilter(schema: Schema, step: Step, params: ParamsCha
 function outputOf(resource: ResourceSchema, request: LoadRequest, strict: boolean, where: string): Output {
   const select = request.select;
   if (select === undefined || select === null) {
-    return { attributes: strict ? [...resource.pk] : [...resource.attributeNames] };
+    const attributes = strict ? [...resource.pk] : [...resource.attributeNames];
+    return { attributes, trim: attributes.length !== resource.attributeNames.length };
   }
   if (!Array.isArray(select)) fail('invalid_query', `${where}: select must be a list of attribute names`);
   for (const field of select) {
@@ -206,7 +214,8 @@ function outputOf(resource: ResourceSchema, request: LoadRequest, strict: boolea
   }
   const wanted = new Set<string>([...resource.pk, ...select]);
   // Keep the resource's attribute order so records read naturally.
-  return { attributes: resource.attributeNames.filter((a) => wanted.has(a)) };
+  const attributes = resource.attributeNames.filter((a) => wanted.has(a));
+  return { attributes, trim: attributes.length !== resource.attributeNames.length };
 }
 
 function nonNegative(v: unknown, what: string, where: string): number | undefined {

@@ -1,0 +1,93 @@
+/**
+ * Share links: the model as JSON, deflated (`CompressionStream('deflate-raw')`, in browsers and in
+ * Node ≥ 18) and base64url-encoded, for the URL fragment, which never reaches a server. Opening a
+ * link goes through `parseModelText`, so a tampered fragment is an error, never a half model.
+ * Without CompressionStream the JSON is stored uncompressed under its own prefix.
+ */
+import { parseModelText } from '../model/parse';
+import type { Model } from '../model/types';
+import { err, relataError, type RelataError, type Result } from '../result';
+
+// Core compiles without the DOM lib: the few web APIs used here are declared structurally.
+interface ByteStream {
+  readable: { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }> } };
+  writable: { getWriter(): { write(chunk: Uint8Array): Promise<void>; close(): Promise<void> } };
+}
+interface WebGlobals {
+  CompressionStream?: new (format: string) => ByteStream;
+  DecompressionStream?: new (format: string) => ByteStream;
+  TextEncoder: new () => { encode(s: string): Uint8Array };
+  TextDecoder: new (label?: string, opts?: { fatal?: boolean }) => { decode(b: Uint8Array): string };
+  btoa(s: string): string;
+  atob(s: string): string;
+}
+const web = globalThis as unknown as WebGlobals;
+
+const DEFLATED = 'm1d.';
+const PLAIN = 'm1j.';
+
+/** The fragment (without `#`) that `fromShareFragment` reads back. */
+export async function toShareFragment(model: Model): Promise<string> {
+  const bytes = new web.TextEncoder().encode(JSON.stringify(model));
+  if (!web.CompressionStream) return PLAIN + toBase64Url(bytes);
+  return DEFLATED + toBase64Url(await pipe(new web.CompressionStream('deflate-raw'), bytes));
+}
+
+export async function fromShareFragment(fragment: string): Promise<Result<Model, RelataError>> {
+  const f = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  const fail = (why: string) => err(relataError('invalid_model', `The share link is damaged or incomplete: ${why}`, { path: [] }));
+  const payload = f.slice(DEFLATED.length);
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64Url(payload);
+  } catch {
+    return fail('it is not base64url');
+  }
+  let json: string;
+  try {
+    if (f.startsWith(DEFLATED)) {
+      if (!web.DecompressionStream) return fail('this environment cannot decompress it');
+      bytes = await pipe(new web.DecompressionStream('deflate-raw'), bytes);
+    } else if (!f.startsWith(PLAIN)) {
+      return fail('it does not start with a Relata model prefix');
+    }
+    json = new web.TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('it does not decompress');
+  }
+  return parseModelText(json);
+}
+
+async function pipe(stream: ByteStream, input: Uint8Array): Promise<Uint8Array> {
+  const writer = stream.writable.getWriter();
+  // Not awaited before reading: a large input would wait for a reader that has not started yet.
+  const written = writer.write(input).then(() => writer.close());
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (value) { chunks.push(value); length += value.length; }
+  }
+  await written;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let bin = '';
+  // Chunked: String.fromCharCode with a huge spread overflows the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return web.btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(s: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new Error('not base64url');
+  const bin = web.atob(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
