@@ -7,7 +7,7 @@
  */
 import { parse, type Node } from 'acorn';
 import type { JsonValue, ManualSource } from '../model/types';
-import { atom, term } from './elixir-format';
+import { kwKey, term } from './elixir-format';
 
 export const JS_BEGIN = '# relata:javascript';
 export const JS_END = '# relata:end';
@@ -51,7 +51,7 @@ export function manualModule(m: ManualModuleInput): string {
 export function manualOption(module: string, options: Record<string, JsonValue> | undefined): string {
   const entries = Object.entries(options ?? {});
   if (entries.length === 0) return module;
-  return `{${module}, [${entries.map(([k, v]) => `{${atom(k)}, ${term(v)}}`).join(', ')}]}`;
+  return `{${module}, [${entries.map(([k, v]) => `${kwKey(k)} ${term(v)}`).join(', ')}]}`;
 }
 
 type N = Node & Record<string, unknown>;

@@ -8,7 +8,7 @@
 import { normalizeModel, normalizeRelationship } from '../model/normalize';
 import { snake } from '../model/snake';
 import type { Attribute, Model, NResource, Relationship, Resource } from '../model/types';
-import { aliasSegment, atom, kwKey, modulePath, regex, sortTerm, str, term } from './elixir-format';
+import { aliasSegment, atom, modulePath, regex, sortTerm, str, term } from './elixir-format';
 import { manualModule, manualOption } from './elixir-manual';
 
 export interface ElixirExportOptions {
@@ -180,4 +180,3 @@ function optionValue(key: string, value: unknown, ctx: ResourceContext): string 
   }
 }
 
-export { kwKey };

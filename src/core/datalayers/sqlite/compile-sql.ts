@@ -26,6 +26,9 @@ export interface CompileContext {
   joinSort(step: Step): SortKey[];
   /** A manual relationship's `sqlSubquery` condition, with placeholder aliases (undefined: none). */
   manualSql(step: Step): string | undefined;
+  /** Estimated rows of a table, to scan rather than seek when a key list covers much of it. */
+  tableSize?(resource: ResourceSchema): number;
+  resource?(name: string): ResourceSchema | undefined;
 }
 
 /**
@@ -48,12 +51,37 @@ export class SqlCompiler {
     return '?';
   }
 
+  /**
+   * LEFT JOINs the query's FROM must include, made by `filter(..., { hoist: true })` for paths that
+   * reach at most one row (belongs_to chains to a primary key): joining them once in the outer
+   * query is much cheaper than an EXISTS per row, and gives the same answer.
+   */
+  readonly hoisted: string[] = [];
+
   /** A WHERE condition: true rows only, paths existential. */
-  filter(e: BExpr, scopes: SqlScope[]): string {
+  filter(e: BExpr, scopes: SqlScope[], opts: { hoist?: boolean } = {}): string {
     const conjuncts = flattenAnd(e);
     const plain: BExpr[] = [];
     const pathy: BExpr[] = [];
     for (const c of conjuncts) (pathBindings(c).length === 0 ? plain : pathy).push(c);
+    if (opts.hoist && pathy.length > 0) {
+      const all = pathy.reduce((a, b) => ({ k: 'bin', op: 'and', l: a, r: b, ci: false }) as BExpr);
+      const bindings = pathBindings(all);
+      if (bindings.every((b) => b.depth === 0 && isUniqueToOne(b.path[b.path.length - 1]!))) {
+        const assign = new Map<string, string>();
+        for (const b of bindings) {
+          const base = b.parentKey === null ? scopes[0]!.alias : assign.get(b.parentKey)!;
+          const alias = this.alias('h');
+          const step = b.path[b.path.length - 1]!;
+          const rel = step.rel;
+          this.hoisted.push(
+            `LEFT JOIN ${q(step.to.table)} AS ${alias} ON ${this.keyEq(`${alias}.${q(rel.destinationAttribute)}`, `${base}.${q(rel.sourceAttribute)}`, keysAreCi(step.from, rel.sourceAttribute, step.to, rel.destinationAttribute))}`,
+          );
+          assign.set(b.key, alias);
+        }
+        return [...plain, all].map((c) => `(${this.expr(c, scopes, assign)})`).join(' AND ');
+      }
+    }
     const parts = plain.map((c) => this.expr(c, scopes, new Map()));
     if (pathy.length > 0) {
       const combined = pathy.reduce((a, b) => ({ k: 'bin', op: 'and', l: a, r: b, ci: false }) as BExpr);
@@ -173,7 +201,9 @@ export class SqlCompiler {
         const items = e.r.value as unknown[];
         if (items.length === 0) return '(0)';
         if (items.length <= 16) return `(${l} IN (${items.map((v) => wrap(this.param(v))).join(', ')}))`;
-        return `(${l} IN (SELECT ${e.ci ? 'lower(value)' : 'value'} FROM json_each(${this.param(JSON.stringify(items))})))`;
+        // A long list over a plain column of a big share of the table: scan (unary + skips the index).
+        const scan = !e.ci && e.l.k === 'attr' && e.l.path.length === 0 && this.coversMuch(scopes[e.l.depth]?.resource, e.l.attr, items.length);
+        return `(${scan ? '+' : ''}${l} IN (SELECT ${e.ci ? 'lower(value)' : 'value'} FROM json_each(${this.param(JSON.stringify(items))})))`;
       }
       return `(${l} = ${wrap(this.expr(e.r, scopes, assign))})`;
     }
@@ -202,6 +232,22 @@ export class SqlCompiler {
       case '<>':
         return `(${l} || ${r})`;
     }
+  }
+
+  /**
+   * Would `count` distinct values of `attr` select a large share of the table? The column's distinct
+   * values are bounded by the table (or, for a belongs_to key, by the table it points to).
+   */
+  private coversMuch(resource: ResourceSchema | undefined, attr: string, count: number): boolean {
+    if (!resource || !this.ctx.tableSize) return false;
+    let distinct = this.ctx.tableSize(resource);
+    for (const rel of resource.relationships.values()) {
+      if (rel.kind === 'belongs_to' && rel.sourceAttribute === attr) {
+        const to = this.ctx.resource?.(rel.destination);
+        if (to) distinct = Math.min(distinct, this.ctx.tableSize(to));
+      }
+    }
+    return count * 3 >= distinct;
   }
 
   private call(e: Extract<BExpr, { k: 'call' }>, scopes: SqlScope[], assign: Map<string, string>): string {
@@ -235,6 +281,12 @@ export class SqlCompiler {
     const where = e.where ? this.filter(e.where, [last, ...scopes.slice(e.depth)]) : '1';
     return `EXISTS (SELECT 1 FROM (SELECT 1) AS ${this.alias('u')} ${joins.join(' ')} WHERE ${where})`;
   }
+}
+
+/** A belongs_to to its destination's single primary key, with no filter: at most one related row. */
+function isUniqueToOne(step: Step): boolean {
+  const rel = step.rel;
+  return rel.kind === 'belongs_to' && !rel.filter && step.to.pk.length === 1 && step.to.pk[0] === rel.destinationAttribute;
 }
 
 export function sortTerm(k: SortKey, alias: string): string {

@@ -62,6 +62,8 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     },
     joinSort: (step) => (step.join && step.through ? resolveSort(step.through, windowSort(step.join), step.key) : []),
     manualSql: (step) => manualSql.get(step.key),
+    tableSize: (resource) => tableSize(resource),
+    resource: (name) => schema.resources.get(name),
   };
 
   function ensureTables(): void {
@@ -150,7 +152,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       const alias = c.alias('d');
       let where = '1';
       try {
-        if (readSpec.where) where = c.filter(readSpec.where, [{ alias, resource }]);
+        if (readSpec.where) where = c.filter(readSpec.where, [{ alias, resource }], { hoist: true });
       } catch (e) {
         if (!(e instanceof NeedsRuntime)) throw e;
         const all = read(`SELECT ${cols(resource, 't')} FROM ${q(resource.table)} AS t`, [], resource, sink);
@@ -158,7 +160,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
         return kept!;
       }
       const sort = readSpec.sort.length > 0 ? withPkTiebreak(resource, readSpec.sort) : [];
-      let sql = `SELECT ${cols(resource, alias)} FROM ${q(resource.table)} AS ${alias} WHERE ${where} ${c.orderBy(sort, alias)}`;
+      let sql = `SELECT ${cols(resource, alias)} FROM ${q(resource.table)} AS ${alias} ${c.hoisted.join(' ')} WHERE ${where} ${c.orderBy(sort, alias)}`;
       if (readSpec.window.limit !== undefined || readSpec.window.offset > 0) {
         sql += ` LIMIT ${c.param(readSpec.window.limit ?? -1)} OFFSET ${c.param(readSpec.window.offset)}`;
       }
@@ -203,7 +205,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       let where: string | null = null;
       if (runtimeWhere === null) {
         try {
-          where = spec.where ? c.filter(spec.where, [{ alias: d, resource: step.to }]) : null;
+          where = spec.where ? c.filter(spec.where, [{ alias: d, resource: step.to }], { hoist: !spec.window }) : null;
         } catch (e) {
           if (!(e instanceof NeedsRuntime)) throw e;
           runtimeWhere = spec.where;
@@ -219,7 +221,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
         rows = read(`SELECT ${cols(step.to)} FROM (${inner}) WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink);
       } else {
         const order = runtimeWhere === null ? c.orderBy(spec.sort, d) : '';
-        rows = read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} WHERE ${cond} ${order}`, c.params, step.to, sink);
+        rows = read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} ${c.hoisted.join(' ')} WHERE ${cond} ${order}`, c.params, step.to, sink);
       }
     }
     const groups = new Map<unknown, Row[]>();
