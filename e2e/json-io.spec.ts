@@ -62,3 +62,25 @@ test('pasting text that is not JSON is refused with a dialog', async ({ page }) 
   await problem.getByRole('button', { name: 'OK' }).click();
   await expect(resourceNode(page, 'Post')).toBeVisible();
 });
+
+test('a model with semantic problems imports and lists them; clicking one selects the element', async ({ page }) => {
+  await openFixture(page, 'blog');
+  const model = {
+    format: 'relata/model@1',
+    name: 'Broken',
+    resources: [
+      {
+        name: 'Ticket',
+        attributes: [{ name: 'id', type: 'uuid', primaryKey: true }],
+        relationships: [{ kind: 'belongs_to', name: 'owner', destination: 'Nobody' }],
+      },
+    ],
+  };
+  await importPasted(page, JSON.stringify(model));
+  await expect(page.getByRole('button', { name: /^Issues: 1 error/ })).toBeVisible();
+  const issues = page.getByRole('region', { name: 'Issues' });
+  const issue = issues.getByRole('button', { name: /Ticket\.owner/ });
+  await expect(issue).toContainText('unknown_destination');
+  await issue.click();
+  await expect(issue).toHaveClass(/selected/);
+});

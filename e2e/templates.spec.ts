@@ -25,7 +25,8 @@ test('the palette jumps to a resource and the theme toggles', async ({ page }) =
   await page.keyboard.press(process.platform === 'darwin' ? 'Meta+k' : 'Control+k');
   const search = page.getByRole('combobox', { name: 'Search resources and commands' });
   await search.fill('Repr');
-  await expect(page.getByRole('option', { name: /Representative/ })).toHaveAttribute('aria-selected', 'true');
+  const results = page.getByRole('listbox', { name: 'Results' });
+  await expect(results.getByRole('option', { name: /^Representative/ })).toHaveAttribute('aria-selected', 'true');
   await search.press('Enter');
   await expect(search).toBeHidden();
   await expect(page.locator('.react-flow__node.selected')).toHaveAttribute('aria-label', 'Resource Representative');

@@ -15,6 +15,7 @@ import { Toolbar } from './panels/Toolbar';
 import { importFile } from './panels/import-actions';
 import { useShortcuts } from './panels/useShortcuts';
 import { useSession } from './persistence/session';
+import { LivePanel } from './preview/LivePanel';
 import { useUi } from './state/ui-store';
 
 function Dialogs() {
@@ -79,6 +80,9 @@ export function App() {
       </div>
       <ErrorBoundary name="Issues">
         <IssuesPanel />
+      </ErrorBoundary>
+      <ErrorBoundary name="Live preview">
+        <LivePanel />
       </ErrorBoundary>
       <ErrorBoundary name="Dialogs">
         <Dialogs />

@@ -14,19 +14,7 @@ export type {
   Attribute, AttributeType, BelongsTo, HasMany, HasOne, ManualSource, ManyToMany, Model, Relationship, Resource, Sort,
 };
 
-/**
- * Checks a model literal against the `relata/model@1` types and returns it unchanged. `const` keeps
- * the literal types, so a destination that names no resource of the model is a type error too.
- */
-export function defineModel<const M extends Model>(model: M & CheckedDestinations<M>): Model {
+/** Checks a model literal against the `relata/model@1` types and returns it unchanged. */
+export function defineModel(model: Model): Model {
   return model;
 }
-
-type ResourceNames<M extends Model> = M['resources'][number]['name'];
-
-/** Every `destination`/`through` must name a resource of the same model (checked only for literal names). */
-type CheckedDestinations<M extends Model> = {
-  resources: ReadonlyArray<{
-    relationships?: ReadonlyArray<{ destination: ResourceNames<M>; through?: ResourceNames<M> }>;
-  }>;
-};

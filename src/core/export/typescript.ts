@@ -91,7 +91,7 @@ function recordTypes(model: Model): string[] {
 }
 
 function recordType(r: NResource, names: Set<string>): string[] {
-  const lines = [`/** ${r.description ?? `A ${r.name} record.`} */`.replace(/\*\//g, '*\\/')];
+  const lines = [`/** ${(r.description ?? `A ${r.name} record.`).replace(/\*\//g, '*\\/')} */`];
   lines.push(`export interface ${r.name} {`);
   for (const a of r.attributes) lines.push(`  ${field(a.name)}: ${attributeTsType(a)};`);
   for (const rel of r.relationships) lines.push(`  ${field(rel.name)}?: ${relationshipTsType(rel, names)};`);

@@ -168,7 +168,8 @@ function attribute(
 ): Attribute | undefined {
   const typed = columnType(c, enums);
   if (typeof typed === 'string') { problems.push({ line: c.line, message: `${table}.${c.name}: ${typed}` }); return undefined; }
-  const a: Attribute = { name: c.name, type: typed.type };
+  // A text column limited to a list of values is what an Ash `:atom` with `one_of` is written as.
+  const a: Attribute = { name: c.name, type: typed.type === 'string' && c.oneOf ? 'atom' : typed.type };
   if (primaryKey) a.primaryKey = true;
   if (c.notNull && !primaryKey) a.allowNil = false;
   if (c.autoincrement || c.identity || typed.serial) a.generated = 'increment';

@@ -2,6 +2,8 @@ import { relataError, type RelataError, type Result } from '../result';
 import type { ManualCall, ManualHost, ManualOutcome, ManualRunner, ModuleCheck } from './contract';
 import type { HostMessage, RpcRequest, SandboxMessage } from './sandbox-protocol';
 import { checkManualModuleStatic } from './static-check';
+import { decodeReturn, packRows } from './packing';
+import type { Row } from '../query/types';
 
 /**
  * The environment-agnostic half of a manual runner: a small pool of sandboxes, one job per sandbox
@@ -43,6 +45,8 @@ type Answer = { kind: 'run'; outcome: ManualOutcome } | { kind: 'check'; check: 
 
 interface Job {
   id: number;
+  /** Rows sent to this job's code by `ctx.read`, by rpc id: a return made of them comes back as references. */
+  packs?: Map<number, Row[]>;
   message: HostMessage & { kind: 'run' | 'check' };
   host?: ManualHost;
   timeoutMs: number;
@@ -55,6 +59,18 @@ interface Slot {
   ready: boolean;
   job?: Job;
   timer?: unknown;
+}
+
+function decodeOutcome(outcome: Extract<SandboxMessage, { kind: 'run-done' }>['outcome'], job: Job): ManualOutcome {
+  if (!outcome.ok) return outcome;
+  if ('encoded' in outcome) {
+    try {
+      return { ok: true, value: decodeReturn(outcome.encoded, job.packs ?? new Map()) };
+    } catch (e) {
+      return { ok: false, error: relataError('manual_load_failed', e instanceof Error ? e.message : String(e)) };
+    }
+  }
+  return { ok: true, value: outcome.value };
 }
 
 function timeoutAnswer(job: Job): Answer {
@@ -158,7 +174,7 @@ export function createRunnerCore(opts: RunnerCoreOptions): ManualRunner {
         return;
       case 'run-done':
         release(slot, msg.recycle);
-        job.settle({ kind: 'run', outcome: msg.outcome.ok ? { ok: true, value: msg.outcome.value } : msg.outcome });
+        job.settle({ kind: 'run', outcome: decodeOutcome(msg.outcome, job) });
         return;
       case 'check-done':
         release(slot, msg.recycle);
@@ -178,7 +194,18 @@ export function createRunnerCore(opts: RunnerCoreOptions): ManualRunner {
     if (slot.job !== job) return; // timed out or crashed meanwhile
     const base = { kind: 'rpc-reply' as const, id: msg.id, rpcId: msg.rpcId };
     try {
-      slot.channel.post(result.ok ? { ...base, ok: true, rows: result.value as never } : { ...base, ok: false, message: result.error.message });
+      if (!result.ok) {
+        slot.channel.post({ ...base, ok: false, message: result.error.message });
+        return;
+      }
+      const rows = result.value as Row[];
+      const packed = msg.method === 'read' ? packRows(rows) : null;
+      if (packed) {
+        (job.packs ??= new Map()).set(msg.rpcId, rows);
+        slot.channel.post({ ...base, ok: true, packed });
+      } else {
+        slot.channel.post({ ...base, ok: true, rows: rows as never });
+      }
     } catch (e) {
       slot.channel.post({ ...base, ok: false, message: `ctx.${msg.method}: the result cannot be sent to the sandbox (${String(e)})` });
     }

@@ -2,6 +2,7 @@ import type { ModuleCheck } from './contract';
 import type { NRelationship } from '../model/types';
 import type { QueryRequest, Row } from '../query/types';
 import type { RelataError } from '../result';
+import type { EncodedReturn, PackedRows } from './packing';
 
 /**
  * Messages between the host (runner-core) and the sandbox (sandbox-runtime). Plain data only: they
@@ -30,6 +31,8 @@ export interface CheckJob {
 /** The host's answer to one `ctx.read` / `ctx.applyTo` call. */
 export type RpcReply =
   | { kind: 'rpc-reply'; id: number; rpcId: number; ok: true; rows: Row[] }
+  /** The same rows packed flat (see packing.ts); the host keeps its copy under `rpcId` until the run ends. */
+  | { kind: 'rpc-reply'; id: number; rpcId: number; ok: true; packed: PackedRows }
   | { kind: 'rpc-reply'; id: number; rpcId: number; ok: false; message: string };
 
 export type HostMessage = RunJob | CheckJob | RpcReply;
@@ -42,7 +45,7 @@ export type RpcRequest =
 export interface RunDone {
   kind: 'run-done';
   id: number;
-  outcome: { ok: true; value: unknown } | { ok: false; error: RelataError };
+  outcome: { ok: true; value: unknown } | { ok: true; encoded: EncodedReturn } | { ok: false; error: RelataError };
   /** The code changed the sandbox in a way that cannot be undone (frozen global, patched builtin): replace it. */
   recycle: boolean;
 }

@@ -6,6 +6,7 @@ import { clearJobTimers, hardenGlobals, restoreGlobals, snapshotGlobals } from '
 import type { CheckJob, HostMessage, RpcReply, RunJob, SandboxMessage, SandboxPort } from './sandbox-protocol';
 import { checkManualModuleStatic, toSandboxScript } from './static-check';
 import { SQL_SUBQUERY_DESTINATION, SQL_SUBQUERY_PARENT } from './contract';
+import { encodeReturn, unpackRows, type Delivered } from './packing';
 
 /**
  * The code that runs inside the sandbox worker (browser Web Worker or Node worker_threads): compiles
@@ -109,6 +110,8 @@ async function evaluate(source: string): Promise<Record<string, unknown>> {
 export function startSandbox(port: SandboxPort): void {
   let nextRpc = 1;
   const pending = new Map<number, { resolve(rows: Row[]): void; reject(e: Error): void }>();
+  /** Rows this job received from ctx.read, so an unchanged one can go back as a reference. */
+  let origin = new WeakMap<object, Delivered>();
 
   function toRequest(q: unknown, base: QueryRequest, method: string): QueryRequest {
     if (q instanceof Query) return q.toRequest();
@@ -197,14 +200,24 @@ export function startSandbox(port: SandboxPort): void {
     if (!waiter) return;
     pending.delete(msg.rpcId);
     // The host's error becomes an Error of this realm, so user code can catch and inspect it normally.
-    if (msg.ok) waiter.resolve(msg.rows);
-    else waiter.reject(new Error(msg.message));
+    if (!msg.ok) {
+      waiter.reject(new Error(msg.message));
+      return;
+    }
+    if (!('packed' in msg)) {
+      waiter.resolve(msg.rows);
+      return;
+    }
+    const rows = unpackRows(msg.packed);
+    for (let i = 0; i < rows.length; i++) origin.set(rows[i]!, { pack: msg.packed, id: msg.rpcId, index: i });
+    waiter.resolve(rows);
   }
 
   /** Ends a job: drops what it left behind, then answers (recycle when the globals could not be restored). */
   function finish(send: (recycle: boolean) => void): void {
     clearJobTimers();
     pending.clear();
+    origin = new WeakMap();
     send(!restoreGlobals(snapshot));
   }
 
@@ -214,17 +227,24 @@ export function startSandbox(port: SandboxPort): void {
         reply(msg);
         return;
       case 'run':
-        void runLoad(msg).then((outcome) =>
+        void runLoad(msg).then((outcome) => {
+          // Encode before finish() forgets which rows were delivered; user objects may throw (proxies).
+          let encoded: ReturnType<typeof encodeReturn> = null;
+          try {
+            encoded = outcome.ok ? encodeReturn(outcome.value, origin) : null;
+          } catch {
+            encoded = null;
+          }
           finish((recycle) => {
             try {
-              port.post({ kind: 'run-done', id: msg.id, outcome, recycle });
+              port.post({ kind: 'run-done', id: msg.id, outcome: encoded ? { ok: true, encoded } : outcome, recycle });
             } catch (e) {
               // Functions, symbols, promises, DOM-less host objects: not structured-cloneable.
               const error = relataError('manual_invalid_return', `load returned a value that cannot be passed back: ${messageOf(e)}`);
               port.post({ kind: 'run-done', id: msg.id, outcome: { ok: false, error }, recycle });
             }
-          }),
-        );
+          });
+        });
         return;
       case 'check':
         void runCheck(msg).then((check) => finish((recycle) => port.post({ kind: 'check-done', id: msg.id, check, recycle })));

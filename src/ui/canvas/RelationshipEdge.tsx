@@ -1,14 +1,14 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, Position, type EdgeProps } from '@xyflow/react';
 import { useDocument } from '../state/document-store';
 import { markerId, type EdgeTone } from './markers';
 import type { RelationshipFlowEdge } from './to-flow';
 
-/** A cubic from the source's right side to the target's left side; parallel edges fan out. */
-function edgePath(sx: number, sy: number, tx: number, ty: number, offset: number) {
+/** A cubic leaving and entering on the handles' sides; parallel edges fan out. */
+function edgePath(sx: number, sy: number, tx: number, ty: number, offset: number, sourceSide: Position, targetSide: Position) {
   const dx = Math.max(60, Math.abs(tx - sx) / 2);
-  const c1x = sx + dx, c1y = sy + offset;
-  const c2x = tx - dx, c2y = ty + offset;
+  const c1x = sx + (sourceSide === Position.Left ? -dx : dx), c1y = sy + offset;
+  const c2x = tx + (targetSide === Position.Right ? dx : -dx), c2y = ty + offset;
   const path = `M${sx},${sy} C${c1x},${c1y} ${c2x},${c2y} ${tx},${ty}`;
   // Point at t = 0.5 of the cubic: where the label sits.
   return { path, lx: (sx + 3 * c1x + 3 * c2x + tx) / 8, ly: (sy + 3 * c1y + 3 * c2y + ty) / 8 };
@@ -22,13 +22,13 @@ function loopPath(sx: number, sy: number, tx: number, ty: number, index: number)
   return { path, lx: (sx + tx) / 2, ly: Math.min(sy, ty) - h * 0.75 };
 }
 
-function RelationshipEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<RelationshipFlowEdge>) {
+function RelationshipEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<RelationshipFlowEdge>) {
   const select = useDocument((s) => s.select);
   if (!data) return null;
   const spreadIndex = data.parallelIndex - (data.parallelCount - 1) / 2;
   const { path, lx, ly } = source === target
     ? loopPath(sourceX, sourceY, targetX, targetY, data.parallelIndex)
-    : edgePath(sourceX, sourceY, targetX, targetY, spreadIndex * 48);
+    : edgePath(sourceX, sourceY, targetX, targetY, spreadIndex * 48, sourcePosition, targetPosition);
   const tone: EdgeTone = selected ? 'selected' : data.hasError ? 'error' : 'normal';
   const className = `relata-edge variant-${data.variant} tone-${tone}`;
   return (

@@ -15,6 +15,8 @@ function ResourceNodeImpl({ id, selected }: NodeProps<ResourceFlowNode>) {
   return (
     <div className={`resource-node${selected ? ' is-selected' : ''}${errors ? ' has-errors' : warnings ? ' has-warnings' : ''}`}>
       <Handle type="target" position={Position.Left} id="in" className="rn-handle rn-handle-in" data-testid={`handle-in-${id}`} aria-label={`Relationship target ${id}`} />
+      <Handle type="source" position={Position.Left} id="out-left" className="rn-handle-loop" isConnectable={false} />
+      <Handle type="target" position={Position.Right} id="in-right" className="rn-handle-loop" isConnectable={false} />
       <Handle type="target" position={Position.Top} id="loop-in" className="rn-handle-loop" style={{ left: '28%' }} isConnectable={false} />
       <Handle type="source" position={Position.Top} id="loop-out" className="rn-handle-loop" style={{ left: '72%' }} isConnectable={false} />
       <header className="rn-header">

@@ -6,7 +6,7 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { Diagnostic, Layout, Model, NManyToMany, NormalizedModel, NRelationship, NResource } from '../../core/index';
-import { placeNewNode, type Point, type Selection } from './gesture-ops';
+import { NODE_WIDTH, placeNewNode, type Point, type Selection } from './gesture-ops';
 
 export type ResourceNodeData = { name: string };
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource'>;
@@ -77,7 +77,18 @@ export function toFlow(
       ariaLabel: `Resource ${r.name}`,
     });
   }
-  return { nodes, edges: toEdges(normalized, seen, selection, diagnostics) };
+  const edges = toEdges(normalized, seen, selection, diagnostics);
+  // Draw each edge between the facing sides: a destination left of its source is entered from its right.
+  for (const e of edges) {
+    if (e.source === e.target) continue;
+    const a = positions[e.source];
+    const b = positions[e.target];
+    if (a && b && b.x + NODE_WIDTH < a.x) {
+      e.sourceHandle = 'out-left';
+      e.targetHandle = 'in-right';
+    }
+  }
+  return { nodes, edges };
 }
 
 function toEdges(
@@ -242,7 +253,7 @@ export function reconcileEdges(prev: readonly RelationshipFlowEdge[], next: Rela
   let changed = prev.length !== next.length;
   const out = next.map((e, i) => {
     const o = old.get(e.id);
-    if (o && o.source === e.source && o.target === e.target && !!o.selected === !!e.selected && sameEdgeData(o.data, e.data)) {
+    if (o && o.source === e.source && o.target === e.target && o.sourceHandle === e.sourceHandle && o.targetHandle === e.targetHandle && !!o.selected === !!e.selected && sameEdgeData(o.data, e.data)) {
       if (prev[i] !== o) changed = true;
       return o;
     }

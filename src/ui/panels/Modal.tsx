@@ -25,7 +25,11 @@ export function Modal({ title, onClose, children, role = 'dialog', className, hi
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
-    const handleClose = () => onCloseRef.current();
+    // StrictMode's mount/unmount/mount closes and reopens the dialog; the stale `close` event of the
+    // first close arrives after the reopen and must not close it again.
+    const handleClose = () => {
+      if (!dialog.open) onCloseRef.current();
+    };
     dialog.addEventListener('close', handleClose);
     return () => {
       dialog.removeEventListener('close', handleClose);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MODEL_FORMAT } from '../../core/index';
+import type { RelataDocument } from '../../core/index';
 import { useDocument } from '../state/document-store';
 import { createModelDb } from './model-db';
 import type { ModelDb } from './model-db';
@@ -29,7 +30,7 @@ const addResource = (name: string) =>
 describe('model db', () => {
   it('saves, lists, renames, duplicates and deletes models', async () => {
     const { db } = setup();
-    const document = { model: { format: MODEL_FORMAT, name: 'A', resources: [] }, layout: { positions: {} } } as const;
+    const document: RelataDocument = { model: { format: MODEL_FORMAT, name: 'A', resources: [] }, layout: { positions: {} } };
     expect((await db.save({ id: 'a', title: 'Alpha', document })).ok).toBe(true);
     await db.rename('a', 'Alpha 2');
     const dup = await db.duplicate('a', 'b', 'Alpha copy');

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { mod, openFixture, resourceNode } from './helpers';
+
+const live = (page: Page) => page.getByRole('region', { name: 'Live preview' });
+
+async function generate(page: Page, counts: Record<string, number>) {
+  await live(page).getByRole('tab', { name: /^Data/ }).click();
+  await live(page).getByRole('button', { name: 'Generate data…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Generate data' });
+  for (const [name, n] of Object.entries(counts)) await dialog.getByLabel(`Rows of ${name}`).fill(String(n));
+  await dialog.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect(dialog.getByText(/^Generated [\d,]+ rows/)).toBeVisible({ timeout: 15_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function setManualCode(page: Page, source: string) {
+  await resourceNode(page, 'Representative').click();
+  await page.getByRole('button', { name: 'Edit relationship tickets_above_threshold' }).click();
+  const editor = page.getByLabel('Manual code');
+  await editor.click();
+  await page.keyboard.press(`${mod}+a`);
+  await page.keyboard.insertText(source);
+  await page.keyboard.press(`${mod}+Enter`);
+}
+
+test('generate data, preview a manual relationship with nested loads, edit a row, break and hang the manual code', async ({ page }) => {
+  await openFixture(page, 'helpdesk');
+  await generate(page, { User: 30, Representative: 4, Ticket: 200, Comment: 600 });
+
+  const panel = live(page);
+  await panel.getByRole('tab', { name: 'Preview' }).click();
+  await panel.getByLabel('Root resource').selectOption('Representative');
+  await panel.getByLabel('Load tickets_above_threshold', { exact: true }).check();
+  await panel.getByLabel('Load tickets_above_threshold.comments', { exact: true }).check();
+
+  const hops = panel.getByRole('list', { name: 'Statements per hop' });
+  await expect(hops).toContainText('Representative (root): 1 statement');
+  await expect(hops).toContainText('Representative.tickets_above_threshold: 1 statement');
+  await expect(hops).toContainText('Representative.tickets_above_threshold.comments: 1 statement');
+  const tree = panel.getByRole('tree', { name: 'Records' });
+  await expect(tree.getByRole('treeitem')).not.toHaveCount(0);
+  await expect(tree.getByRole('group', { name: 'tickets_above_threshold' }).first()).toBeVisible();
+  await expect(tree.getByRole('group', { name: 'comments' }).first()).toBeAttached();
+  await panel.getByRole('tab', { name: /^SQL/ }).click();
+  await expect(panel.getByRole('list', { name: 'SQL statements' }).getByRole('listitem')).toHaveCount(3);
+  await panel.getByRole('tab', { name: 'Tree' }).click();
+
+  // A grid edit shows in the preview.
+  await panel.getByRole('tab', { name: /^Data/ }).click();
+  await panel.getByLabel('Data resource').selectOption('Representative');
+  const cell = panel.getByLabel('Representative row 1 name', { exact: true });
+  await cell.fill('Edited Rep');
+  await cell.press('Enter');
+  await panel.getByRole('tab', { name: 'Preview' }).click();
+  await expect(panel.getByRole('tree', { name: 'Records' })).toContainText('Edited Rep');
+
+  // Code that throws: the error with its message.
+  await setManualCode(page, 'export async function load(records) {\n  throw new Error("boom at the top");\n}\n');
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText('manual_load_failed');
+  await expect(alert).toContainText('boom at the top');
+
+  // Code that never ends: a timeout within 3 s while the canvas keeps responding.
+  const started = Date.now();
+  await setManualCode(page, 'export async function load(records) {\n  while (true) {}\n}\n');
+  await expect(panel.getByRole('status').filter({ hasText: 'Running…' })).toBeVisible();
+  await resourceNode(page, 'User').click();
+  await expect(page.getByRole('button', { name: 'Edit relationship reported_tickets' })).toBeVisible({ timeout: 1000 });
+  await expect(alert).toContainText('timeout', { timeout: 3500 });
+  expect(Date.now() - started).toBeLessThan(4500);
+});
+
+test('a filter that does not parse shows its code and span; code can be copied as Ash', async ({ page }) => {
+  await openFixture(page, 'helpdesk');
+  const panel = live(page);
+  await panel.getByLabel('Root resource').selectOption('Ticket');
+  const filter = panel.getByLabel('Ticket filter');
+  await filter.click();
+  await page.keyboard.insertText('priority >');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('alert')).toContainText('invalid_expression');
+  await expect(panel.getByRole('alert')).toContainText('at characters 10–10');
+  await panel.getByRole('button', { name: 'Copy as Ash' }).click();
+  await expect(panel.getByLabel('Ash query code')).toContainText('Helpdesk.Support.Ticket\n|> Ash.Query.filter(priority >)');
+});

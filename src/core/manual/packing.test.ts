@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { decodeReturn, encodeReturn, packRows, unpackRows, type Delivered } from './packing';
+
+describe('sandbox transfer packing', () => {
+  const host = [
+    { id: 1, subject: 'a', priority: 3 },
+    { id: 2, subject: 'b', priority: null },
+  ];
+
+  it('packs uniform rows flat and unpacks them to equal objects', () => {
+    const pack = packRows(host)!;
+    expect(pack.values).toEqual([1, 'a', 3, 2, 'b', null]);
+    expect(unpackRows(pack)).toEqual(host);
+  });
+
+  it('refuses rows whose keys differ (they travel as plain values)', () => {
+    expect(packRows([{ a: 1 }, { b: 1 }])).toBeNull();
+    expect(packRows([{ a: 1 }, { a: 1, b: 2 }])).toBeNull();
+  });
+
+  function deliver() {
+    const pack = packRows(host)!;
+    const rows = unpackRows(pack);
+    const origin = new WeakMap<object, Delivered>();
+    rows.forEach((r, i) => origin.set(r, { pack, id: 7, index: i }));
+    return { rows, origin, packs: new Map([[7, host]]) };
+  }
+
+  it('sends unchanged delivered rows back as references, keeping holes, nulls and singles', () => {
+    const { rows, origin, packs } = deliver();
+    // eslint-disable-next-line no-sparse-arrays
+    const value = [[rows[0], rows[1]], , null, rows[1], [], [rows[0]]];
+    const encoded = encodeReturn(value, origin)!;
+    expect(encoded).not.toBeNull();
+    const decoded = decodeReturn(encoded, packs);
+    expect(decoded).toEqual([[host[0], host[1]], undefined, null, host[1], [], [host[0]]]);
+    expect((decoded[0] as unknown[])[0]).toBe(host[0]);
+  });
+
+  it('falls back to plain values when a row was changed or is not a delivered row', () => {
+    const { rows, origin } = deliver();
+    rows[0]!.subject = 'changed';
+    expect(encodeReturn([[rows[0]]], origin)).toBeNull();
+    expect(encodeReturn([[{ id: 9 }]], origin)).toBeNull();
+    expect(encodeReturn([42], origin)).toBeNull();
+    expect(encodeReturn(new Map(), origin)).toBeNull();
+    const { rows: fresh, origin: o2 } = deliver();
+    (fresh[1] as Record<string, unknown>).extra = 1;
+    expect(encodeReturn([fresh[1]], o2)).toBeNull();
+  });
+});
