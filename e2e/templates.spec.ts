@@ -17,7 +17,10 @@ for (const [name, resources] of Object.entries(templates)) {
 
 test('an unknown fixture is reported, not silently ignored', async ({ page }) => {
   await page.goto('/?fixture=nope');
-  await expect(page.getByRole('alert').filter({ hasText: 'Unknown fixture' })).toBeVisible();
+  const problem = page.getByRole('alertdialog', { name: 'Unknown fixture' });
+  await expect(problem).toContainText('helpdesk, twitter, blog');
+  await problem.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('button', { name: /^Models \(current: / })).toBeVisible();
 });
 
 test('the palette jumps to a resource and the theme toggles', async ({ page }) => {

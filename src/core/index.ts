@@ -54,3 +54,23 @@ export type { DataWarning, DataWarningCode, FieldProblem } from './checks/data-c
 export { migrateData, convertValue } from './data/migrate';
 export type { Migration, MigrationChange, MigrationHints } from './data/migrate';
 export { toAshQueryCode, toTypeScriptQueryCode } from './codegen/query-code';
+
+// Exports and imports
+export { toTypeScript } from './export/typescript';
+export type { TypeScriptExportOptions } from './export/typescript';
+export { toSql } from './export/sql';
+export type { SqlDialect, SqlExportOptions } from './export/sql';
+export { toElixir } from './export/elixir';
+export type { ElixirExportOptions, ElixirFile } from './export/elixir';
+export { toMermaid } from './export/mermaid';
+export { exportModel, EXPORT_FORMATS } from './export/index';
+export type { ExportFormat, ExportedFile } from './export/index';
+export { defineModel } from './export/define';
+export { fromSqlDdl } from './import/sql-ddl';
+export type { SqlImportOptions } from './import/sql-ddl';
+export { fromElixir } from './import/elixir';
+export { fromTypeScript } from './import/typescript';
+export { importModelText } from './import/index';
+export type { ImportFormat } from './import/index';
+export type { ImportError, ImportProblem, ImportSuggestion, ImportOutcome, ImportResult } from './import/errors';
+export { toShareFragment, fromShareFragment } from './share/share-link';

@@ -4,6 +4,7 @@ import type { Data } from '../model/types';
 import type { Row } from '../query/types';
 import type { ResourceSchema, Schema, Step } from '../schema/schema';
 import type { SortKey } from '../engine/sort';
+import type { BoundAggregate } from '../aggregates/bind';
 
 /** One SQL statement as the preview's log shows it. */
 export interface StatementLog {
@@ -64,4 +65,24 @@ export interface DataLayer {
   readRelated(read: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]>;
   /** A manual relationship's `sqlSubquery` condition (placeholder aliases), so filters through it run in SQL. */
   registerManualSql?(stepKey: string, sql: string): void;
+
+  // --- Writes and aggregates (docs/actions-and-aggregates.md). Optional, additive: a layer without
+  // them cannot run actions / load aggregates. Writes take complete rows (every attribute).
+  /** Inserts one row (every attribute present). */
+  insertRow?(resource: ResourceSchema, row: Row, sink: StatementSink): void;
+  /** Sets `values` on the row whose primary key is `key`; returns the number of rows changed. */
+  updateRow?(resource: ResourceSchema, key: Row, values: Row, sink: StatementSink): number;
+  /** Deletes the row whose primary key is `key`; returns the number of rows deleted. */
+  deleteRow?(resource: ResourceSchema, key: Row, sink: StatementSink): number;
+  /** Transactions: SQL BEGIN/COMMIT/ROLLBACK on sqlite, snapshot/restore on memory. Not nested. */
+  begin?(): void;
+  commit?(): void;
+  rollback?(): void;
+  /** Aggregate values for the rows whose primary keys are `keys` (aligned: one array of values per key). */
+  readAggregates?(read: AggregateRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<unknown[][]>;
+}
+
+export interface AggregateRead {
+  resource: ResourceSchema;
+  aggregates: BoundAggregate[];
 }

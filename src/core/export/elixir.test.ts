@@ -115,6 +115,6 @@ describe('toElixir', () => {
     const stub = toElixir(rich).files.find((f) => f.path.endsWith('relationships/odd.ex'));
     expect(stub?.content).toContain('# NOT TRANSLATED');
     expect(stub?.content).toContain('#   return records.map(() => []); // """ not simple');
-    expect(stub?.content).toContain('manual');
+    expect(stub?.content).toContain('@moduledoc "Manual relationship Thing.odd."');
   });
 });

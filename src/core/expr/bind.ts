@@ -7,6 +7,7 @@ import type { Expr } from './ast';
 import type { BExpr } from './bound';
 import { bindingKey } from './bound';
 import { parseExpression } from './parser';
+import { bindAggregate, findAggregate } from '../aggregates/bind';
 
 /**
  * Binding context. `scopes[0]` is the resource of the row being filtered, `scopes[1]` its parent...
@@ -96,6 +97,11 @@ class Binder {
     const path = this.walk(resource, relNames, e.span, inParent);
     const target = path.length > 0 ? path[path.length - 1]!.to : resource;
     const attr = target.attributes.get(attrName);
+    if (!attr && findAggregate(target, attrName)) {
+      // Aggregates are fields too (docs/actions-and-aggregates.md §3).
+      const agg = bindAggregate(this.scope.schema, target, attrName);
+      return { k: 'agg', depth, path, pathKey: bindingKey(depth, path), agg, type: agg.type };
+    }
     if (!attr) {
       const isRel = target.relationships.has(attrName);
       this.unknown(
@@ -173,6 +179,8 @@ function staticType(e: BExpr): StaticType {
   switch (e.k) {
     case 'attr':
       return e.type;
+    case 'agg':
+      return e.type === 'ci_string' ? 'ci_string' : 'unknown';
     case 'call':
       if (e.fn === 'if') {
         const a = staticType(e.args[1]!);

@@ -1,6 +1,7 @@
 import type { AttributeType } from '../model/types';
 import type { Step } from '../schema/schema';
 import type { BinaryOp, FunctionName } from './ast';
+import type { BoundAggregate } from '../aggregates/bind';
 
 /**
  * An expression bound to a model: references resolved to relationship steps and attributes, pins
@@ -19,7 +20,9 @@ export type BExpr =
   | { k: 'bin'; op: BinaryOp; l: BExpr; r: BExpr; ci: boolean }
   | { k: 'call'; fn: FunctionName; args: BExpr[]; ci: boolean }
   /** `exists(path, where)` from the row at `depth`; inside `where`, depth 0 is the destination row. */
-  | { k: 'exists'; depth: number; path: Step[]; where: BExpr | null };
+  | { k: 'exists'; depth: number; path: Step[]; where: BExpr | null }
+  /** An aggregate of the row at `depth` (or of the related row at the end of `path`): docs/actions-and-aggregates.md. */
+  | { k: 'agg'; depth: number; path: Step[]; pathKey: string; agg: BoundAggregate; type: AttributeType };
 
 /** A path binding: one correlated related-row slot per distinct (depth, path) in an existential scope. */
 export interface PathBinding {
@@ -36,6 +39,7 @@ export function pathBindings(e: BExpr): PathBinding[] {
   const visit = (x: BExpr): void => {
     switch (x.k) {
       case 'attr':
+      case 'agg':
         for (let i = 1; i <= x.path.length; i++) {
           const path = x.path.slice(0, i);
           const key = bindingKey(x.depth, path);
@@ -96,6 +100,7 @@ export function someNode(e: BExpr, pred: (x: BExpr) => boolean): boolean {
 export function maxParentDepth(e: BExpr, offset = 0): number {
   switch (e.k) {
     case 'attr':
+    case 'agg':
       return Math.max(0, e.depth - offset);
     case 'list':
       return Math.max(0, ...e.items.map((i) => maxParentDepth(i, offset)));

@@ -3,6 +3,7 @@ import type { Step } from '../schema/schema';
 import type { BExpr, PathBinding } from './bound';
 import { pathBindings } from './bound';
 import { asciiLower, compareValues, truth, valuesEqual } from './values';
+import { aggregateValue, prefetchAggregate } from '../aggregates/evaluate';
 
 /**
  * Related rows as filters see them (spec §3): the relationship's filter and window applied, a
@@ -84,6 +85,8 @@ export function evalValue(e: BExpr, stack: readonly Row[], assign: Assign, rel: 
       return evalCall(e, stack, assign, rel);
     case 'exists':
       return evalExists(e, stack, rel);
+    case 'agg':
+      return aggregateValue(e.agg, e.path.length === 0 ? stack[e.depth] : assign.get(e.pathKey), rel);
   }
 }
 
@@ -227,6 +230,40 @@ export async function prefetch(e: BExpr, scopeRows: ReadonlyArray<readonly Row[]
     for (const step of x.path) rows = rows.length === 0 ? [] : await rel.ensure(step, rows);
     if (x.where && rows.length > 0) await prefetch(x.where, [rows, ...scopeRows.slice(x.depth)], rel);
   }
+  for (const g of topAggregates(e)) {
+    const owners = g.path.length === 0 ? scopeRows[g.depth] ?? [] : reached.get(g.pathKey) ?? [];
+    if (owners.length > 0) await prefetchAggregate(g.agg, owners, rel);
+  }
+}
+
+/** Aggregate nodes of `e` outside nested `exists` (those are prefetched with their `exists`). */
+function topAggregates(e: BExpr): Array<Extract<BExpr, { k: 'agg' }>> {
+  const out: Array<Extract<BExpr, { k: 'agg' }>> = [];
+  const visit = (x: BExpr): void => {
+    switch (x.k) {
+      case 'agg':
+        out.push(x);
+        return;
+      case 'list':
+        x.items.forEach(visit);
+        return;
+      case 'not':
+      case 'neg':
+        visit(x.e);
+        return;
+      case 'bin':
+        visit(x.l);
+        visit(x.r);
+        return;
+      case 'call':
+        x.args.forEach(visit);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(e);
+  return out;
 }
 
 /** `exists` nodes of `e` that are not nested inside another `exists`. */
@@ -261,5 +298,5 @@ function topExists(e: BExpr): Array<Extract<BExpr, { k: 'exists' }>> {
 
 /** Does evaluating `e` need related rows at all? */
 export function needsRelated(e: BExpr): boolean {
-  return bindingsOf(e).length > 0 || topExists(e).length > 0;
+  return bindingsOf(e).length > 0 || topExists(e).length > 0 || topAggregates(e).length > 0;
 }

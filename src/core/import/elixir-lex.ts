@@ -44,16 +44,13 @@ export function tokenizeElixir(src: string): { toks: ExTok[]; comments: ExCommen
     if (open === '"' && src.startsWith('"""', i) || open === "'" && src.startsWith("'''", i)) {
       const fence = open.repeat(3);
       const bodyStart = src.indexOf('\n', i) + 1;
-      const endAt = src.indexOf(`\n`, bodyStart - 1);
-      let j = endAt;
       // The heredoc ends at a line whose first non-blank characters are the fence.
       const re = new RegExp(`\\n([ \\t]*)${fence.replace(/"/g, '\\"')}`, 'g');
       re.lastIndex = bodyStart - 1;
       const m = re.exec(src);
       if (!m || bodyStart === 0) throw new SyntaxFailure(startLine, 'Unterminated heredoc');
-      j = m.index;
       const indent = (m[1] ?? '').length;
-      const body = src.slice(bodyStart, j + 1).split('\n').slice(0, -1).map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join('\n');
+      const body = src.slice(bodyStart, m.index + 1).split('\n').slice(0, -1).map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join('\n');
       countLines(i, m.index + m[0].length);
       i = m.index + m[0].length;
       return raw ? `${body}\n` : unescape(`${body}\n`);

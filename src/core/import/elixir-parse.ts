@@ -151,12 +151,20 @@ export class ExParser {
 
   private mapEntries(): [ExVal, ExVal][] {
     const out: [ExVal, ExVal][] = [];
-    for (const item of this.commaList('}')) {
-      if (item.t === 'pair') { out.push([{ t: 'atom', v: item.key }, item.value]); continue; }
-      if (item.t !== 'raw') throw new SyntaxFailure(this.toks[this.i - 1]?.line ?? 1, 'Map entries must be `key => value`');
-      out.push([item, item]);
+    for (;;) {
+      if (this.isOp('}')) { this.next(); return out; }
+      const key = this.term();
+      if (key.t === 'pair') out.push([{ t: 'atom', v: key.key }, key.value]);
+      else {
+        const arrow = this.next();
+        if (!(arrow.k === 'op' && arrow.v === '=>')) throw new SyntaxFailure(arrow.line, 'Map entries must be `key => value`');
+        out.push([key, this.value()]);
+      }
+      if (this.isOp(',')) { this.next(); continue; }
+      const t = this.next();
+      if (!(t.k === 'op' && t.v === '}')) throw new SyntaxFailure(t.line, `Expected \`,\` or \`}\`, found \`${t.v}\``);
+      return out;
     }
-    return out;
   }
 
   /** Raw source from token `start` to the end of the expression (balanced brackets and do/fn...end). */

@@ -70,7 +70,8 @@ export function tokenizeSql(src: string): SqlTok[] {
       i = end + 2;
       continue;
     }
-    const close = c === '"' ? '"' : c === '`' ? '`' : c === '[' ? ']' : c === "'" ? "'" : undefined;
+        // `[name]` quotes a name (SQLite accepts it); `[]` after a type is PostgreSQL's array suffix.
+    const close = c === '"' ? '"' : c === '`' ? '`' : c === '[' && src[i + 1] !== ']' ? ']' : c === "'" ? "'" : undefined;
     if (close) {
       const start = line;
       let v = '';

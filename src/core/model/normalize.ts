@@ -5,6 +5,8 @@
  * validator can work on it; the validator is what reports the problems.
  */
 import { snake } from './snake';
+import { normalizeActions } from '../actions/normalize';
+import { normalizeAggregates } from '../aggregates/normalize';
 import type {
   Attribute, BelongsTo, HasMany, HasOne, ManyToMany, Model, NAttribute, NBelongsTo, NHasMany, NHasOne,
   NManyToMany, NRelationship, NResource, NormalizedModel, Relationship, Resource,
@@ -181,7 +183,10 @@ export function normalizeResource(r: Resource, model: Pick<Model, 'name' | 'modu
     attributes,
     relationships: addJoinRelationships(relationships),
   };
-  return withOptional(out, r, ['description']);
+  withOptional(out, r, ['description']);
+  if (r.actions !== undefined) out.actions = normalizeActions(r.actions);
+  if (r.aggregates !== undefined) out.aggregates = normalizeAggregates(r.aggregates);
+  return out;
 }
 
 export function normalizeModel(model: Model): NormalizedModel {

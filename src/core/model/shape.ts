@@ -4,6 +4,8 @@
  * Written against `unknown` so no input, however malformed or cyclic, can make it throw.
  */
 import { ATTRIBUTE_TYPES, MODEL_FORMAT, RELATIONSHIP_KINDS } from './types';
+import { checkActionsShape } from '../actions/shape';
+import { checkAggregatesShape } from '../aggregates/shape';
 
 export type JsonPath = Array<string | number>;
 export interface ShapeProblem {
@@ -34,7 +36,7 @@ const REL_KEYS: Record<string, ReadonlySet<string>> = Object.fromEntries(
   Object.entries(KIND_KEYS).map(([kind, keys]) => [kind, set(COMMON_REL_KEYS, keys)]),
 );
 const MODEL_KEYS = set(['format', 'name', 'module', 'resources']);
-const RESOURCE_KEYS = set(['name', 'module', 'table', 'attributes', 'relationships', 'description']);
+const RESOURCE_KEYS = set(['name', 'module', 'table', 'attributes', 'relationships', 'description', 'actions', 'aggregates']);
 const ATTRIBUTE_KEYS = set([
   'name', 'type', 'primaryKey', 'allowNil', 'default', 'generated', 'constraints', 'writable', 'public', 'description',
 ]);
@@ -217,6 +219,10 @@ function checkResource(c: Collector, r: unknown, path: JsonPath): void {
   for (const key of ['module', 'table', 'description']) checkOptional(c, r, key, 'string', path);
   checkArray(c, r, 'attributes', path, (a, p) => checkAttribute(c, a, p));
   checkArray(c, r, 'relationships', path, (x, p) => checkRelationship(c, x, p));
+  // Extension: actions and aggregates (docs/actions-and-aggregates.md).
+  const add = (p: JsonPath, m: string): void => c.add(p, m);
+  if (r.actions !== undefined && !c.full) checkActionsShape(r.actions, [...path, 'actions'], add);
+  if (r.aggregates !== undefined && !c.full) checkAggregatesShape(r.aggregates, [...path, 'aggregates'], add);
 }
 
 /** Every structural problem of `json` as a `relata/model@1` model (at most `limit`). */

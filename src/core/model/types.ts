@@ -3,6 +3,9 @@
  * `Model` is what a user writes (defaults may be omitted); `NormalizedModel` has every default applied.
  */
 
+import type { ActionEntry, NAction } from '../actions/types';
+import type { AggregateDef, NAggregate } from '../aggregates/types';
+
 export const MODEL_FORMAT = 'relata/model@1';
 
 export type AttributeType =
@@ -116,6 +119,10 @@ export interface Resource {
   attributes?: Attribute[];
   relationships?: Relationship[];
   description?: string;
+  /** Extension (docs/actions-and-aggregates.md): create/read/update/destroy actions. */
+  actions?: ActionEntry[];
+  /** Extension (docs/actions-and-aggregates.md): aggregates over relationship paths. */
+  aggregates?: AggregateDef[];
 }
 
 export interface Model {
@@ -194,6 +201,10 @@ export interface NResource {
   attributes: NAttribute[];
   relationships: NRelationship[];
   description?: string;
+  /** Present when the resource has an `actions` key. */
+  actions?: NAction[];
+  /** Present when the resource has an `aggregates` key. */
+  aggregates?: NAggregate[];
 }
 
 export interface NormalizedModel {

@@ -62,6 +62,8 @@ async function pipe(stream: ByteStream, input: Uint8Array): Promise<Uint8Array> 
   const writer = stream.writable.getWriter();
   // Not awaited before reading: a large input would wait for a reader that has not started yet.
   const written = writer.write(input).then(() => writer.close());
+  // A corrupt input fails both sides; the reader's error is the one reported.
+  written.catch(() => undefined);
   const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;

@@ -12,6 +12,7 @@ import type { Diagnostic } from './diagnostic';
 import { checkNames } from './rules-names';
 import { checkRelationships } from './rules-relationships';
 import { manualMessage } from './rules-expressions';
+import { checkActionsAndAggregates } from '../actions/validate';
 
 function resourceNameAt(model: unknown, path: Array<string | number>): string | undefined {
   if (path[0] !== 'resources' || typeof path[1] !== 'number') return undefined;
@@ -33,6 +34,7 @@ export function validateModel(model: Model): Diagnostic[] {
   const ctx = createContext(model, normalizeModel(model));
   checkNames(ctx);
   checkRelationships(ctx);
+  checkActionsAndAggregates(ctx);
   return ctx.out;
 }
 

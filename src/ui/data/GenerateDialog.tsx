@@ -82,7 +82,7 @@ export function GenerateDialog({ model, onClose }: { model: NormalizedModel; onC
           ) : (
             <button type="submit" className="primary">Generate</button>
           )}
-          <button type="button" onClick={onClose} disabled={running}>Close</button>
+          <button type="button" onClick={onClose} disabled={running}>Done</button>
         </div>
       </form>
     </Modal>

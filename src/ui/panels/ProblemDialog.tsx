@@ -15,7 +15,7 @@ export function ProblemDialog() {
             At <code className="problem-path">{formatPath(problem.path)}</code>
           </p>
         )}
-        <p className="muted">Nothing was changed.</p>
+        {problem.note && <p className="muted">{problem.note}</p>}
         <div className="actions">
           <button type="button" className="primary" autoFocus onClick={close}>OK</button>
         </div>

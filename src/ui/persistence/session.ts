@@ -1,7 +1,8 @@
 import { create } from 'zustand';
-import { getTemplate, isTemplateName } from '../../core/index';
+import { TEMPLATES, getTemplate, isTemplateName } from '../../core/index';
 import type { RelataDocument } from '../../core/index';
 import { emptyDocument, newDocId, useDocument } from '../state/document-store';
+import { useUi } from '../state/ui-store';
 import type { ModelDb, ModelSummary, StorageError } from './model-db';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
@@ -176,7 +177,12 @@ export function createSession(db: ModelDb, opts: { delayMs?: number } = {}) {
       schedule(id, t.title, document);
       await flush();
     } else {
-      if (fixture) report({ message: `Unknown fixture “${fixture}”. Known fixtures: helpdesk, twitter, blog.` });
+      if (fixture) {
+        useUi.getState().showProblem({
+          title: 'Unknown fixture',
+          message: `There is no fixture “${fixture}”. Known fixtures: ${TEMPLATES.map((t) => t.name).join(', ')}.`,
+        });
+      }
       const models = useSession.getState().models;
       const target = models.find((m) => m.id === lastModel()) ?? models[0];
       if (target) await openModel(target.id);

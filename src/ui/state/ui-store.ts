@@ -8,6 +8,8 @@ export interface ProblemReport {
   title: string;
   message: string;
   path?: ReadonlyArray<string | number>;
+  /** What happened as a result (e.g. that nothing was changed). */
+  note?: string;
 }
 
 export interface UiState {

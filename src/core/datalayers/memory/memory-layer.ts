@@ -10,7 +10,9 @@ import { hasNoAttributes, keysAreCi } from '../../schema/schema';
 import { prepareData } from '../../engine/prepare-data';
 import { compareRows, withPkTiebreak } from '../../engine/sort';
 import type { SortKey } from '../../engine/sort';
-import type { DataLayer, RelatedRead, RootRead, Window } from '../data-layer';
+import type { AggregateRead, DataLayer, RelatedRead, RootRead, Window } from '../data-layer';
+import { aggregatesInJs } from '../../aggregates/read';
+import { valuesEqual } from '../../expr/values';
 
 /**
  * The `memory` data layer: rows in arrays, hash indexes built on first use, filters evaluated by
@@ -47,6 +49,19 @@ export function createMemoryDataLayer(schema: Schema): DataLayer {
     return rows.filter((r) => matches(where, parent ? [r, parent] : [r], rel));
   }
 
+  // Writes replace row objects (never mutate them), so a snapshot is a copy of the table arrays.
+  let saved: Map<string, Row[]> | null = null;
+  const sameKey = (r: ResourceSchema, row: Row, key: Row): boolean =>
+    (r.pk.length > 0 ? r.pk : r.attributeNames).every((k) => valuesEqual(row[k] ?? null, key[k] ?? null));
+  const findByKey = (r: ResourceSchema, key: Row): Row | null => {
+    const candidates = r.pk.length > 0 ? lookup(r, r.pk[0]!, key[r.pk[0]!], false) : table(r);
+    return candidates.find((row) => sameKey(r, row, key)) ?? null;
+  };
+  const write = (r: ResourceSchema, rows: Row[]): void => {
+    tables.set(r.name, rows);
+    indexes = new Map();
+  };
+
   return {
     kind: 'memory',
     schema,
@@ -54,6 +69,42 @@ export function createMemoryDataLayer(schema: Schema): DataLayer {
     load(data: Data) {
       tables = prepareData(schema, data);
       indexes = new Map();
+    },
+
+    insertRow(r: ResourceSchema, row: Row) {
+      const full = Object.create(null) as Row;
+      for (const a of r.attributeNames) full[a] = row[a] ?? null;
+      write(r, [...table(r), full]);
+    },
+    updateRow(r: ResourceSchema, key: Row, values: Row) {
+      let n = 0;
+      write(r, table(r).map((row) => {
+        if (!sameKey(r, row, key)) return row;
+        n++;
+        return Object.assign(Object.create(null) as Row, row, values);
+      }));
+      return n;
+    },
+    deleteRow(r: ResourceSchema, key: Row) {
+      const before = table(r);
+      const after = before.filter((row) => !sameKey(r, row, key));
+      write(r, after);
+      return before.length - after.length;
+    },
+    /** Snapshot/restore: `begin` copies the table arrays, `rollback` puts them back. */
+    begin() {
+      saved = new Map([...tables].map(([k, v]) => [k, [...v]] as const));
+    },
+    commit() {
+      saved = null;
+    },
+    rollback() {
+      if (saved) tables = saved;
+      indexes = new Map();
+      saved = null;
+    },
+    async readAggregates(read: AggregateRead, keys: readonly Row[], rel: RelatedSource) {
+      return aggregatesInJs(read, keys.map((k) => findByKey(read.resource, k)), rel);
     },
 
     async readRoot(read: RootRead, rel: RelatedSource): Promise<Row[]> {

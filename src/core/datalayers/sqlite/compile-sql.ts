@@ -7,6 +7,7 @@ import { withPkTiebreak } from '../../engine/sort';
 import type { SqlValue } from './database';
 import { SQL_SUBQUERY_DESTINATION, SQL_SUBQUERY_PARENT } from '../../manual/contract';
 import { quoteIdent as q } from './ddl';
+import { aggregateSql } from '../../aggregates/sql';
 
 /** Thrown when an expression needs rows SQL cannot produce (a manual relationship without sqlSubquery). */
 export class NeedsRuntime extends Error {}
@@ -186,6 +187,11 @@ export class SqlCompiler {
         return this.call(e, scopes, assign);
       case 'exists':
         return this.exists(e, scopes);
+      case 'agg': {
+        const owner = e.path.length === 0 ? scopes[e.depth] : { alias: assign.get(e.pathKey) ?? '', resource: e.path[e.path.length - 1]!.to };
+        if (!owner || !owner.alias) throw new Error(`no alias for aggregate ${e.agg.def.name}`);
+        return aggregateSql(this, e.agg, owner, false);
+      }
     }
   }
 

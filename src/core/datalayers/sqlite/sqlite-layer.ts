@@ -12,7 +12,9 @@ import { prepareData } from '../../engine/prepare-data';
 import type { SortKey } from '../../engine/sort';
 import { compareRows, resolveSort, withPkTiebreak } from '../../engine/sort';
 import { relationshipFilter } from '../../engine/plan';
-import type { DataLayer, RelatedRead, RootRead, StatementSink, Window } from '../data-layer';
+import type { AggregateRead, DataLayer, RelatedRead, RootRead, StatementSink, Window } from '../data-layer';
+import { aggregatesInJs, aggregatesInSql } from '../../aggregates/read';
+import { now } from '../../clock';
 import { applyWindow } from '../memory/memory-layer';
 import type { CompileContext, SqlScope } from './compile-sql';
 import { NeedsRuntime, SqlCompiler, sortTerm, toSql } from './compile-sql';
@@ -103,12 +105,83 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     });
   }
 
+  /** Runs a write statement and logs it; returns the number of rows changed. */
+  function exec(sql: string, params: unknown[], sink: StatementSink): number {
+    ensureTables();
+    const started = now();
+    const values = params.map(toSql);
+    try {
+      db.run(sql, values);
+    } catch (e) {
+      return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
+    }
+    const changed = Number(db.exec('SELECT changes()')[0]?.values[0]?.[0] ?? 0);
+    sink.push({ sql, params: values, rows: changed, ms: now() - started, scope: sink.scope });
+    return changed;
+  }
+  const keyWhere = (r: ResourceSchema, key: Row, params: unknown[]): string => {
+    const cols = r.pk.length > 0 ? r.pk : r.attributeNames;
+    return cols.map((k) => {
+      const v = key[k];
+      if (v === null || v === undefined) return `${q(k)} IS NULL`;
+      params.push(v);
+      return `${q(k)} = ?`;
+    }).join(' AND ');
+  };
+
   return {
     kind: 'sqlite',
     schema,
     freshRows: true,
     registerManualSql(stepKey: string, sql: string) {
       manualSql.set(stepKey, sql);
+    },
+
+    insertRow(r: ResourceSchema, row: Row, sink: StatementSink) {
+      const cols = r.attributeNames;
+      exec(`INSERT INTO ${q(r.table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, cols.map((c) => row[c] ?? null), sink);
+      sizes.delete(r.name);
+    },
+    updateRow(r: ResourceSchema, key: Row, values: Row, sink: StatementSink) {
+      const names = Object.keys(values).filter((k) => r.attributes.has(k));
+      if (names.length === 0) return 0;
+      const params: unknown[] = names.map((k) => values[k] ?? null);
+      const where = keyWhere(r, key, params);
+      return exec(`UPDATE ${q(r.table)} SET ${names.map((k) => `${q(k)} = ?`).join(', ')} WHERE ${where}`, params, sink);
+    },
+    deleteRow(r: ResourceSchema, key: Row, sink: StatementSink) {
+      const params: unknown[] = [];
+      const where = keyWhere(r, key, params);
+      return exec(`DELETE FROM ${q(r.table)} WHERE ${where}`, params, sink);
+    },
+    begin() {
+      ensureTables();
+      db.run('BEGIN');
+    },
+    commit() {
+      db.run('COMMIT');
+    },
+    rollback() {
+      db.run('ROLLBACK');
+      sizes.clear();
+    },
+    async readAggregates(readSpec: AggregateRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink) {
+      ensureTables();
+      if (keys.length === 0) return [];
+      const run = (sql: string, params: ReturnType<typeof toSql>[], columns: string[], colTypes: Map<string, AttributeType>, s: StatementSink): Row[] => {
+        try {
+          return runner.read(sql, params, columns, colTypes, s);
+        } catch (e) {
+          return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
+        }
+      };
+      const inSql = aggregatesInSql(readSpec, keys, ctx, run, sink);
+      if (inSql) return inSql;
+      // Some aggregate needs JS (a manual relationship without sqlSubquery): fetch the owners, evaluate.
+      const r = readSpec.resource;
+      const all = read(`SELECT ${cols(r, 't')} FROM ${q(r.table)} AS t`, [], r, sink);
+      const owners = keys.map((k) => all.find((row) => (r.pk.length > 0 ? r.pk : r.attributeNames).every((a) => groupKey(row[a], false) === groupKey(k[a], false))) ?? null);
+      return aggregatesInJs(readSpec, owners, rel);
     },
 
     load(data: Data) {
