@@ -24,6 +24,7 @@ import { BatchedRelated } from './related-source';
 import { setKey } from './records';
 import { now } from '../clock';
 import { compareRows, resolveSort, withPkTiebreak } from './sort';
+import { aggregateSortFields, attachAggregates, checkAggregateRequest, readSortedByAggregates, wantsAggregates } from '../aggregates/load';
 
 export type DataLayerOption =
   | { kind: 'memory' }
@@ -188,6 +189,19 @@ class ReadRun {
   }
 
   async read(req: QueryRequest, scope: string): Promise<Row[]> {
+    // Aggregates (docs/actions-and-aggregates.md): a root sort by aggregates, and loaded aggregate values.
+    const aggSort = aggregateSortFields(this.engine.schema, req);
+    if (aggSort.length > 0) return readSortedByAggregates(this.engine.schema, req, aggSort, (r) => this.read(r, scope));
+    if (wantsAggregates(req)) {
+      checkAggregateRequest(this.engine.schema, req);
+      const out = await this.readPlain(req, scope);
+      await attachAggregates(this.engine.schema, this.layer, req, out, this.related, (s) => this.sink(s));
+      return out;
+    }
+    return this.readPlain(req, scope);
+  }
+
+  private async readPlain(req: QueryRequest, scope: string): Promise<Row[]> {
     const plan = planQuery(this.engine.schema, req);
     const rows = await this.layer.readRoot(
       { resource: plan.resource, where: plan.where, sort: plan.sort, window: plan.window },

@@ -13,6 +13,8 @@ export interface LoadRequest {
   select?: string[];
   strict?: boolean;
   load?: Record<string, LoadRequest>;
+  /** Extension: aggregate names of this level's resource to add to its records (docs/actions-and-aggregates.md). */
+  aggregates?: string[];
 }
 
 /** A top-level query (spec §5). */
