@@ -15,6 +15,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['scripts/**/*.mjs', '*.config.js'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
     // The core is pure TypeScript: it runs in the worker, in Node and in tests alike.
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],

@@ -7,6 +7,7 @@ import type { LoadRequest, QueryRequest, Row } from '../query/types';
 import type { StatementLog } from '../datalayers/data-layer';
 import { validateModelAsync } from '../validate/validate';
 import { compareValues } from '../expr/values';
+import type { ActionRequest } from '../actions/run';
 
 /** A conformance case (spec §6). */
 export interface ConformanceCase {
@@ -21,7 +22,9 @@ type Step =
   | { op: 'validate'; expect: { diagnostics: Array<Record<string, unknown>>; exact?: boolean } }
   | { op: 'normalize'; expect: { resource: string; attributes: Array<string | Record<string, unknown>>; relationships?: Array<Record<string, unknown>> } }
   | { op: 'read'; query: QueryRequest; expect: { records?: unknown[]; error?: Record<string, unknown> } }
-  | { op: 'stats'; expect: { maxStatementsPerRelationshipLevel: number } };
+  | { op: 'stats'; expect: { maxStatementsPerRelationshipLevel: number } }
+  /** Extension (docs/actions-and-aggregates.md §5): runs an action; `record` is matched on the keys it gives. */
+  | { op: 'action'; action: ActionRequest; expect: { record?: Record<string, unknown> | null; error?: Record<string, unknown> } };
 
 export interface StepFailure {
   step: number;
@@ -100,6 +103,33 @@ export async function runCase(c: ConformanceCase, kind: LayerKind, env: CaseEnvi
           for (const [scope, n] of counts) {
             if (n > step.expect.maxStatementsPerRelationshipLevel) {
               fail(`${scope} issued ${n} statements (at most ${step.expect.maxStatementsPerRelationshipLevel} allowed)`);
+            }
+          }
+          break;
+        }
+        case 'action': {
+          lastStatements = null;
+          if (!engine) {
+            fail(`the model did not load: ${engineResult.ok ? '' : engineResult.error.message}`);
+            break;
+          }
+          const result = await engine.runAction(step.action);
+          if (!result.ok) {
+            if (step.expect.error) checkError(result.error as unknown as Record<string, unknown>, step.expect.error, fail);
+            else fail(`expected a record, got error ${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.path ?? [])}`);
+            break;
+          }
+          if (step.expect.error) {
+            fail(`expected error ${String(step.expect.error.code)}, got record ${JSON.stringify(result.value.record)}`);
+            break;
+          }
+          const want = step.expect.record;
+          if (want === null) {
+            if (result.value.record !== null) fail(`expected no record, got ${JSON.stringify(result.value.record)}`);
+          } else if (want !== undefined) {
+            const got = (result.value.record ?? {}) as Record<string, unknown>;
+            for (const [k, v] of Object.entries(want)) {
+              if (!deepEqual(got[k], v)) fail(`record.${k}: expected ${JSON.stringify(v)}, got ${JSON.stringify(got[k])}`);
             }
           }
           break;

@@ -24,6 +24,8 @@ import { BatchedRelated } from './related-source';
 import { setKey } from './records';
 import { now } from '../clock';
 import { compareRows, resolveSort, withPkTiebreak } from './sort';
+import type { ActionRequest, ActionResult } from '../actions/run';
+import { runAction } from '../actions/run';
 import { aggregateSortFields, attachAggregates, checkAggregateRequest, readSortedByAggregates, wantsAggregates } from '../aggregates/load';
 
 export type DataLayerOption =
@@ -66,6 +68,8 @@ export interface Engine {
   read(query: QueryRequest | Query, options?: ReadOptions): Promise<Result<ReadResult>>;
   /** Ash's apply_to: filter → sort → offset → limit over records in memory. */
   applyTo(query: QueryRequest | Query, records: Row[]): Promise<Result<Row[]>>;
+  /** Runs a create/read/update/destroy action in one transaction (docs/actions-and-aggregates.md §2). */
+  runAction(request: ActionRequest): Promise<Result<ActionResult>>;
 }
 
 /**
@@ -137,7 +141,7 @@ class EngineImpl implements Engine {
     const statements: StatementLog[] = [];
     const warnings: Warning[] = [];
     try {
-      const req = query instanceof Query ? query.toRequest() : query;
+      const req = checkRequest(query instanceof Query ? query.toRequest() : query);
       const run = new ReadRun(this, this.layer, statements, warnings, options.actor, req.params);
       const records = await run.read(req, 'root');
       return ok({ records, statements, warnings, ms: now() - started });
@@ -149,13 +153,30 @@ class EngineImpl implements Engine {
 
   async applyTo(query: QueryRequest | Query, records: Row[]): Promise<Result<Row[]>> {
     try {
-      const req = query instanceof Query ? query.toRequest() : query;
+      const req = checkRequest(query instanceof Query ? query.toRequest() : query);
+      if (!Array.isArray(records)) throw new RelataFailure(relataError('invalid_query', 'applyTo expects a list of records'));
       const run = new ReadRun(this, this.layer, [], [], null, req.params);
       return ok(await run.applyTo(req, records));
     } catch (e) {
       if (e instanceof RelataFailure) return err(e.error);
       throw e;
     }
+  }
+
+  /** Actions run one at a time (one transaction each). */
+  private actionQueue: Promise<unknown> = Promise.resolve();
+  runAction(request: ActionRequest): Promise<Result<ActionResult>> {
+    const host = {
+      schema: this.schema,
+      layer: this.layer,
+      read: async (req: QueryRequest, statements: StatementLog[]): Promise<Row[]> => {
+        await this.prepareManualSql();
+        return new ReadRun(this, this.layer, statements, [], null, req.params).read(req, 'action');
+      },
+    };
+    const result = this.actionQueue.then(() => runAction(host, request));
+    this.actionQueue = result.catch(() => undefined);
+    return result;
   }
 
   get runner(): ManualRunner | undefined {
@@ -445,6 +466,20 @@ class Projector {
       else if (v) this.finish(v as Row, plan.output, plan.loads);
     }
   }
+}
+
+/** The outer shape of a request; the planner checks the rest. */
+function checkRequest(query: unknown): QueryRequest {
+  if (query === null || typeof query !== 'object' || Array.isArray(query)) {
+    throw new RelataFailure(relataError('invalid_query', `a query must be an object with a \`resource\`, got ${query === null ? 'null' : Array.isArray(query) ? 'a list' : typeof query}`));
+  }
+  const req = query as QueryRequest;
+  if (typeof req.resource !== 'string') throw new RelataFailure(relataError('invalid_query', 'a query needs a `resource` name'));
+  const params: unknown = req.params;
+  if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
+    throw new RelataFailure(relataError('invalid_query', '`params` must be an object of values by name'));
+  }
+  return req;
 }
 
 function guard(fn: () => void): Result<void> {

@@ -12,6 +12,11 @@ export interface ParseError {
  * input gives either an AST or the first token that cannot be parsed.
  */
 export function parseExpression(source: string): Result<Expr, ParseError> {
+  // Callers from JavaScript (manual code, imported files) may hand over anything.
+  const given: unknown = source;
+  if (typeof given !== 'string') {
+    return err({ message: `an expression must be a string, got ${given === null ? 'null' : Array.isArray(given) ? 'a list' : typeof given}`, span: { start: 0, end: 0 } });
+  }
   try {
     const p = new Parser(source);
     return ok(p.parseAll());
