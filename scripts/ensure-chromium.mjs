@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console */
 // Makes sure a system Chromium exists for Playwright (CI is a clean Debian machine; we run as root).
 // Never skips: when Chromium cannot be found or installed, exit non-zero with a clear message.
 import { existsSync } from 'node:fs';

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console */
 // Makes sure `elixir` exists: the Elixir exporter's tests parse every generated file with Elixir's
 // own parser (`Code.string_to_quoted!`). CI is a clean Debian machine and we run as root, so a missing
 // elixir is installed from Debian's `elixir` package. Never skips: exits non-zero when it cannot.

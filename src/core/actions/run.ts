@@ -264,8 +264,12 @@ class ActionRun {
     for (const a of resource.resource.attributes) {
       if (!isNil(row[a.name])) continue;
       const rel = fkOfRequired.get(a.name);
-      if (rel) errors.push(relataError('required', `relationship ${rel.name} is required`, { path: [...path, rel.name] }));
-      else if (!a.allowNil) errors.push(relataError('required', `attribute ${a.name} is required`, { path: [...path, a.name] }));
+      // Top level: the path is the field; nested records (manage_relationship): the input path [argument, index].
+      const field = rel ? rel.name : a.name;
+      const at = path.length > 0 ? path : [field];
+      const where = path.length > 0 ? ` (${resource.name} input at ${path.join('.')})` : '';
+      if (rel) errors.push(relataError('required', `relationship ${rel.name} is required${where}`, { path: at, details: { field } }));
+      else if (!a.allowNil) errors.push(relataError('required', `attribute ${a.name} is required${where}`, { path: at, details: { field } }));
     }
   }
 
