@@ -30,6 +30,8 @@ export default defineConfig({
   },
   webServer: {
     command: `npx vite --host 127.0.0.1 --port ${PORT} --strictPort`,
+    // No HMR: edits made to src/ while the suite runs must not reload pages mid-test (vite.config.ts).
+    env: { RELATA_NO_HMR: '1' },
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -2,9 +2,25 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // sql.js's wasm is served from node_modules through Vite's `?url` import; nothing else to set up.
+//
+// Tests and benchmarks (RELATA_NO_HMR=1) run the dev server without HMR: other people's edits to
+// src/ must not reload or hot-swap a page in the middle of a Playwright test. Every dependency is
+// pre-bundled up front (workers included), so the optimizer never discovers a dependency late and
+// reloads open pages ("new dependencies optimized … reloading").
+const noHmr = process.env.RELATA_NO_HMR === '1';
+
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
-  server: { port: 5173, strictPort: false },
+  server: { port: 5173, strictPort: false, ...(noHmr ? { hmr: false } : {}) },
+  optimizeDeps: {
+    entries: ['index.html', 'src/**/*.worker.ts'],
+    include: [
+      '@codemirror/autocomplete', '@codemirror/commands', '@codemirror/lang-javascript', '@codemirror/language',
+      '@codemirror/lint', '@codemirror/state', '@codemirror/view', '@dagrejs/dagre', '@tanstack/react-query',
+      '@xyflow/react', 'acorn', 'codemirror', 'comlink', 'idb', 'react', 'react-dom', 'react-dom/client',
+      'react/jsx-dev-runtime', 'react/jsx-runtime', 'sql.js', 'zustand', 'zustand/traditional',
+    ],
+  },
   build: { target: 'es2022', sourcemap: true },
 });

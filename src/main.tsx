@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './ui/styles.css';
 import { App } from './ui/App';
+import { installDevHandle } from './ui/dev-handle';
 import { session } from './ui/persistence/app-session';
+import { bootWithShareLink, listenForShareLinks } from './ui/persistence/share-open';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -14,7 +16,11 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-void session.boot(new URLSearchParams(location.search).get('fixture'));
+if (import.meta.env.DEV || new URLSearchParams(location.search).has('bench')) installDevHandle();
+
+// A share link (`#m1d.…`) opens as a new model copy; otherwise the last model (or `?fixture=`).
+void bootWithShareLink(session, new URLSearchParams(location.search).get('fixture'));
+listenForShareLinks(session);
 
 // Edits are autosaved a moment after they happen; warn before closing while one is still on its way.
 window.addEventListener('beforeunload', (e) => {

@@ -56,11 +56,11 @@ export type { Migration, MigrationChange, MigrationHints } from './data/migrate'
 export { toAshQueryCode, toTypeScriptQueryCode } from './codegen/query-code';
 
 // Exports and imports
-export { toTypeScript } from './export/typescript';
+export { toTypeScript, toTypeScriptResource } from './export/typescript';
 export type { TypeScriptExportOptions } from './export/typescript';
 export { toSql } from './export/sql';
 export type { SqlDialect, SqlExportOptions } from './export/sql';
-export { toElixir } from './export/elixir';
+export { toElixir, toElixirResource, toElixirSource } from './export/elixir';
 export type { ElixirExportOptions, ElixirFile } from './export/elixir';
 export { toMermaid } from './export/mermaid';
 export { exportModel, EXPORT_FORMATS } from './export/index';
@@ -69,8 +69,25 @@ export { defineModel } from './export/define';
 export { fromSqlDdl } from './import/sql-ddl';
 export type { SqlImportOptions } from './import/sql-ddl';
 export { fromElixir } from './import/elixir';
-export { fromTypeScript } from './import/typescript';
+export { fromTypeScript, resourceFromTypeScript } from './import/typescript';
 export { importModelText } from './import/index';
 export type { ImportFormat } from './import/index';
 export type { ImportError, ImportProblem, ImportSuggestion, ImportOutcome, ImportResult } from './import/errors';
 export { toShareFragment, fromShareFragment } from './share/share-link';
+
+// Actions and aggregates (docs/actions-and-aggregates.md): the optional `actions` and `aggregates`
+// keys of a resource, `engine.runAction(...)` on both data layers, aggregates in loads
+// (`aggregates: [...]` on a query or nested load), filters and root sorts, and the case runner's
+// `op: "action"` step.
+export type {
+  ActionType, ActionDef, ActionEntry, ArgumentDef, ChangeDef, SetAttributeChange, ManageRelationshipChange, ManageType,
+  OnLookup, OnNoMatch, OnMatch, OnMissing, NAction, NArgument, NChange, NManageRelationship,
+} from './actions/types';
+export { ACTION_TYPES, MANAGE_TYPES, ON_LOOKUP, ON_NO_MATCH, ON_MATCH, ON_MISSING } from './actions/types';
+export { normalizeActions, MANAGE_DEFAULTS } from './actions/normalize';
+export { actionsOf } from './actions/run';
+export type { ActionRequest, ActionResult, RecordChange } from './actions/run';
+export type { AggregateKind, AggregateDef, NAggregate } from './aggregates/types';
+export { AGGREGATE_KINDS } from './aggregates/types';
+export { normalizeAggregates } from './aggregates/normalize';
+export type { AggregateRead } from './datalayers/data-layer';

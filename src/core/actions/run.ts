@@ -5,7 +5,7 @@
  */
 import type { DataLayer, StatementLog, StatementSink } from '../datalayers/data-layer';
 import { valuesEqual } from '../expr/values';
-import type { NAttribute, NBelongsTo, NManyToMany, NRelationship } from '../model/types';
+import type { NAttribute, NBelongsTo, NManyToMany, NRelationship, NResource } from '../model/types';
 import type { QueryRequest, Row } from '../query/types';
 import type { RelataError, Result } from '../result';
 import { err, ok, RelataFailure, relataError } from '../result';
@@ -47,8 +47,8 @@ export interface ActionHost {
 }
 
 /** The actions of a resource: its `actions`, or the four defaults when it declares none. */
-export function actionsOf(resource: ResourceSchema): NAction[] {
-  return resource.resource.actions ?? normalizeActions(['create', 'read', 'update', 'destroy']);
+export function actionsOf(resource: NResource): NAction[] {
+  return resource.actions ?? normalizeActions(['create', 'read', 'update', 'destroy']);
 }
 
 type Path = Array<string | number>;
@@ -93,9 +93,9 @@ class ActionRun {
   async run(req: ActionRequest): Promise<Row | null> {
     if (!isObject(req)) failWith('invalid_query', 'an action request must be an object { resource, action, input }');
     const resource = this.resource(req.resource);
-    const action = actionsOf(resource).find((a) => a.name === req.action);
+    const action = actionsOf(resource.resource).find((a) => a.name === req.action);
     if (!action) {
-      failWith('invalid_query', `${resource.name} has no action ${JSON.stringify(req.action)} (it has ${actionsOf(resource).map((a) => a.name).join(', ') || 'none'})`, ['action']);
+      failWith('invalid_query', `${resource.name} has no action ${JSON.stringify(req.action)} (it has ${actionsOf(resource.resource).map((a) => a.name).join(', ') || 'none'})`, ['action']);
     }
     const input = req.input ?? {};
     if (!isObject(input)) failWith('invalid_query', 'the action input must be an object of attribute and argument values', ['input']);

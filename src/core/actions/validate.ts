@@ -154,16 +154,8 @@ function checkAggregates(ctx: ValidationContext, info: ResourceInfo): void {
         return;
       }
       for (const p of resolveExpression(parsed.value, { model: ctx.normalized, resource: dest.norm.name, parents: [resource] })) {
-        // Aggregate names are fields too (docs/actions-and-aggregates.md §3); the resolver only knows attributes.
-        if (p.code === 'unknown_reference' && mentionsAggregate(ctx, g.filter.slice(p.span.start, p.span.end))) continue;
         push(ctx, { severity: 'error', code: p.code, resource, path: [...path, 'filter'], span: p.span, message: `${label} filter (on ${dest.norm.name}): ${p.message}` });
       }
     }
   });
-}
-
-function mentionsAggregate(ctx: ValidationContext, text: string): boolean {
-  const last = text.split('.').pop() ?? '';
-  for (const r of ctx.resources.values()) if (r.norm.aggregates?.some((a) => a.name === last)) return true;
-  return false;
 }

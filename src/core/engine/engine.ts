@@ -454,10 +454,12 @@ class Projector {
     if (output.trim) {
       if (this.done.has(row)) return;
       this.done.add(row);
-      const keep = new Set<string>(output.attributes);
-      for (const plan of loads) keep.add(plan.name);
-      for (const k of Object.keys(row)) if (!keep.has(k)) delete row[k];
-      for (const k of output.attributes) if (row[k] === undefined) setKey(row, k, null);
+      const keep = output.keep!;
+      const keys = Object.keys(row);
+      if (keys.length !== keep.size || !keys.every((k) => keep.has(k))) {
+        for (const k of keys) if (!keep.has(k)) delete row[k];
+        for (const k of output.attributes) if (row[k] === undefined) setKey(row, k, null);
+      }
     }
     for (const plan of loads) {
       if (!plan.deep) continue;

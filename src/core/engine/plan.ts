@@ -17,6 +17,8 @@ export interface Output {
   attributes: string[];
   /** Rows of this level may carry keys that are not output (a select, strict, or manual code's extra keys). */
   trim: boolean;
+  /** Attribute and loaded relationship names a finished record has (filled in by the planner). */
+  keep?: ReadonlySet<string>;
 }
 
 export interface LoadPlan {
@@ -69,6 +71,7 @@ export function planQuery(schema: Schema, query: QueryRequest): RootPlan {
   const output = outputOf(resource, query, false, resource.name);
   const strict = query.strict === true;
   const loads = planLoads(schema, resource, query.load, params, strict, 1, resource.name);
+  output.keep = new Set([...output.attributes, ...loads.map((l) => l.name)]);
   return { resource, request: query, params, where, sort, window, output, loads };
 }
 
@@ -161,6 +164,7 @@ function planLoad(
   const output = outputOf(to, request, strict, path);
   if (manual) output.trim = true;
   const loads = planLoads(schema, to, request.load, params, childStrict, depth + 1, path);
+  output.keep = new Set([...output.attributes, ...loads.map((l) => l.name)]);
   return {
     name: rel.name,
     step,

@@ -18,3 +18,8 @@ export type {
 export function defineModel(model: Model): Model {
   return model;
 }
+
+/** Checks one resource literal (the code panel's TypeScript view of a resource) and returns it unchanged. */
+export function defineResource(resource: Resource): Resource {
+  return resource;
+}

@@ -180,3 +180,39 @@ function optionValue(key: string, value: unknown, ctx: ResourceContext): string 
   }
 }
 
+
+/**
+ * One resource as its Ash resource module alone (no manual-relationship modules, no Repo): the text
+ * the code panel edits. `undefined` when the model has no resource called `name`.
+ */
+export function toElixirResource(model: Model, name: string, opts: ElixirExportOptions = {}): string | undefined {
+  const i = model.resources.findIndex((r) => r.name === name);
+  const r = model.resources[i];
+  if (!r) return undefined;
+  const m = normalizeModel(model);
+  return resourceModule(r, m.resources[i] as NResource, resourceContext(m, opts));
+}
+
+/**
+ * The whole model as one Elixir text: the domain module, then every resource module (manual
+ * modules and the Repo left out). `fromElixir` reads it back to the same model.
+ */
+export function toElixirSource(model: Model, opts: ElixirExportOptions = {}): string {
+  const m = normalizeModel(model);
+  const ctx = resourceContext(m, opts);
+  const parts = [domainModule(m.module, m.name, m.resources)];
+  for (const [i, r] of model.resources.entries()) parts.push(resourceModule(r, m.resources[i] as NResource, { ...ctx, manualModules: [] }));
+  return parts.join('\n');
+}
+
+function resourceContext(m: ReturnType<typeof normalizeModel>, opts: ElixirExportOptions): ResourceContext {
+  const root = m.module.split('.')[0] ?? m.module;
+  const modules = new Map(m.resources.map((r) => [r.name, r.module] as const));
+  return {
+    model: m.module,
+    moduleOf: (name: string) => modules.get(name) ?? `${m.module}.${name}`,
+    dataLayer: opts.dataLayer ?? 'postgres',
+    repo: opts.repo ?? `${root}.Repo`,
+    manualModules: [],
+  };
+}

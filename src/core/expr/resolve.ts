@@ -100,6 +100,7 @@ function resolveRef(ctx: Ctx, segments: string[], span: Span, level: Level): voi
   if (owner === undefined) return;
   const here = ctx.index.get(owner);
   if (!here || here.attributes.has(attr)) return;
+  if (here.resource.aggregates?.some((a) => a.name === attr)) return; // aggregates are fields too
   const full = segments.join('.');
   const hint = here.relationships.has(attr)
     ? `; \`${attr}\` is a relationship, reference one of its attributes (e.g. \`${full}.id\`)`

@@ -7,6 +7,8 @@
  */
 import { JS_BEGIN, JS_END } from '../export/elixir-manual';
 import { MODEL_NAME_MARKER } from '../export/elixir';
+import { aliasSegment } from '../export/elixir-format';
+import { normalizeModel } from '../model/normalize';
 import { parseModel } from '../model/parse';
 import { snake } from '../model/snake';
 import { MODEL_FORMAT, type Model, type Resource } from '../model/types';
@@ -24,7 +26,12 @@ interface ModuleInfo {
   endLine: number;
 }
 
-export function fromElixir(text: string): ImportResult {
+/**
+ * With `context` (the model the text is edited in, e.g. one resource module of it), module aliases
+ * may also name the context's resources, the model's module and name default to the context's, and
+ * a `manual` module of a context relationship gets that relationship's JavaScript back.
+ */
+export function fromElixir(text: string, context?: Model): ImportResult {
   let stmts: ExStmt[];
   let comments: ExComment[];
   try {
@@ -47,7 +54,8 @@ export function fromElixir(text: string): ImportResult {
       warnings.push({ line: m.line, message: `Module ${m.name} is not an Ash resource or domain; skipped` });
     }
   }
-  const modelModule = domain?.name ?? commonPrefix(resources.map((r) => r.name));
+  const known = context ? contextLookups(context) : undefined;
+  const modelModule = domain?.name ?? known?.module ?? commonPrefix(resources.map((r) => r.name));
   const byModule = new Map<string, string>();
   const shortNames = new Map<string, string[]>();
   for (const r of resources) {
@@ -63,24 +71,38 @@ export function fromElixir(text: string): ImportResult {
     warnings,
     resolve(alias: string, line: number): string | undefined {
       const name = byModule.get(alias) ?? (shortNames.get(alias)?.length === 1 ? alias : undefined) ??
-        (shortNames.get(alias.slice(alias.lastIndexOf('.') + 1))?.length === 1 ? alias.slice(alias.lastIndexOf('.') + 1) : undefined);
+        (shortNames.get(alias.slice(alias.lastIndexOf('.') + 1))?.length === 1 ? alias.slice(alias.lastIndexOf('.') + 1) : undefined) ??
+        known?.byModule.get(alias) ?? (known?.names.has(alias) ? alias : undefined);
       if (name === undefined) problems.push({ line, message: `${alias} is not one of the pasted resources` });
       return name;
     },
-    manualSource: (module: string) => manualJs.get(module),
+    manualSource: (module: string) => manualJs.get(module) ?? known?.manual.get(module),
   };
   const out: Resource[] = resources.map((m) => readResource(m, modelModule, reader));
   if (problems.length > 0) return err(importError('Elixir', problems));
   const nameComment = domain ? comments.find((c) => c.line >= domain.line && c.line <= domain.endLine && c.text.startsWith(MODEL_NAME_MARKER.trim())) : undefined;
   const model: Model = {
     format: MODEL_FORMAT,
-    name: nameComment ? nameComment.text.slice(MODEL_NAME_MARKER.trim().length).trim() : (modelModule.split('.')[0] ?? 'Imported'),
+    name: nameComment ? nameComment.text.slice(MODEL_NAME_MARKER.trim().length).trim() : (context?.name ?? modelModule.split('.')[0] ?? 'Imported'),
     module: modelModule,
     resources: out,
   };
+  if (!domain && context && context.module === undefined) delete model.module;
   const parsed = parseModel(model);
   if (!parsed.ok) return err(importError('Elixir', [{ line: 1, message: parsed.error.message }]));
   return ok({ model: parsed.value, suggestions: [], warnings });
+}
+
+/** Modules, names and manual JavaScript of the context model's resources, as `toElixir` names them. */
+function contextLookups(context: Model) {
+  const n = normalizeModel(context);
+  const manual = new Map<string, string>();
+  for (const r of n.resources) {
+    for (const rel of r.relationships) {
+      if ((rel.kind === 'has_many' || rel.kind === 'has_one') && rel.manual) manual.set(`${r.module}.Relationships.${aliasSegment(rel.name)}`, rel.manual.source);
+    }
+  }
+  return { module: n.module, byModule: new Map(n.resources.map((r) => [r.module, r.name] as const)), names: new Set(n.resources.map((r) => r.name)), manual };
 }
 
 function collectModules(stmts: ExStmt[], parent: string, out: ModuleInfo[], problems: ImportProblem[]): void {

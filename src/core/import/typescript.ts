@@ -5,9 +5,9 @@
  * bundle; anything outside that shape (computed values, spreads, calls) is reported with its line.
  */
 import { parseModel } from '../model/parse';
-import type { JsonValue } from '../model/types';
-import { err, ok } from '../result';
-import { importError, SyntaxFailure, type ImportResult } from './errors';
+import { MODEL_FORMAT, type JsonValue, type Resource } from '../model/types';
+import { err, ok, type Result } from '../result';
+import { importError, SyntaxFailure, type ImportError, type ImportProblem, type ImportResult } from './errors';
 
 type Tok =
   | { k: 'id'; v: string; line: number }
@@ -25,6 +25,22 @@ export function fromTypeScript(text: string): ImportResult {
     return ok({ model: parsed.value, suggestions: [], warnings: [] });
   } catch (e) {
     if (e instanceof SyntaxFailure) return err(importError('TypeScript module', [{ line: e.line, message: e.message }]));
+    throw e;
+  }
+}
+
+/**
+ * Reads back what `toTypeScriptResource` writes: constants and `const resource = defineResource({...})`.
+ * The resource is checked with the model's structural rules; problems come with their line.
+ */
+export function resourceFromTypeScript(text: string): Result<{ resource: Resource; warnings: ImportProblem[] }, ImportError> {
+  try {
+    const found = new TsReader(tokenize(text)).readModule('defineResource');
+    const parsed = parseModel({ format: MODEL_FORMAT, name: 'Resource', resources: [found.value] });
+    if (!parsed.ok) return err(importError('TypeScript resource', [{ line: found.line, message: parsed.error.message.replace(/resources\[0\]\.?/g, '') }]));
+    return ok({ resource: parsed.value.resources[0] as Resource, warnings: [] });
+  } catch (e) {
+    if (e instanceof SyntaxFailure) return err(importError('TypeScript resource', [{ line: e.line, message: e.message }]));
     throw e;
   }
 }
@@ -102,7 +118,7 @@ class TsReader {
   private readonly consts = new Map<string, JsonValue>();
   constructor(private readonly toks: Tok[]) {}
 
-  readModule(): { value: JsonValue; line: number } {
+  readModule(call = 'defineModel'): { value: JsonValue; line: number } {
     let model: { value: JsonValue; line: number } | undefined;
     while (this.i < this.toks.length) {
       const t = this.peek();
@@ -116,12 +132,12 @@ class TsReader {
         const name = this.ident();
         this.expect('=');
         const at = this.peek();
-        if (isId(at, 'defineModel')) {
+        if (isId(at, call)) {
           this.i++;
           this.expect('(');
           const value = this.value();
           this.expect(')');
-          if (model) throw new SyntaxFailure(at.line, 'A second defineModel(...) call');
+          if (model) throw new SyntaxFailure(at.line, `A second ${call}(...) call`);
           model = { value, line: at.line };
         } else {
           this.consts.set(name, this.value());
@@ -130,7 +146,7 @@ class TsReader {
       }
       throw new SyntaxFailure(t.line, `Unexpected ${JSON.stringify(t.v)}: expected an import, a constant, an interface or a type`);
     }
-    if (!model) throw new SyntaxFailure(1, 'No `defineModel({...})` call found');
+    if (!model) throw new SyntaxFailure(1, `No \`${call}({...})\` call found`);
     return model;
   }
 

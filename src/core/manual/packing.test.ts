@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeReturn, encodeReturn, packRows, unpackRows, type Delivered } from './packing';
+import { decodeReturn, deliveredOf, encodeReturn, fromWire, packRows, toWire, unpackMarked, unpackRows, type Deliveries } from './packing';
 
 describe('sandbox transfer packing', () => {
   const host = [
@@ -19,10 +19,12 @@ describe('sandbox transfer packing', () => {
   });
 
   function deliver() {
-    const pack = packRows(host)!;
-    const rows = unpackRows(pack);
-    const origin = new WeakMap<object, Delivered>();
-    rows.forEach((r, i) => origin.set(r, { pack, id: 7, index: i }));
+    const pack = fromWire(toWire(packRows(host)!)!);
+    const deliveries: Deliveries = { packs: [{ pack, id: 7, first: 10 }], next: 12 };
+    const rows = unpackMarked(pack, 10);
+    expect(JSON.parse(JSON.stringify(rows))).toEqual(host);
+    expect(Object.keys(rows[0]!)).toEqual(['id', 'subject', 'priority']);
+    const origin = { get: (row: object) => deliveredOf(row, deliveries) };
     return { rows, origin, packs: new Map([[7, host]]) };
   }
 
@@ -45,7 +47,7 @@ describe('sandbox transfer packing', () => {
     expect(encodeReturn([42], origin)).toBeNull();
     expect(encodeReturn(new Map(), origin)).toBeNull();
     const { rows: fresh, origin: o2 } = deliver();
-    (fresh[1] as Record<string, unknown>).extra = 1;
+    delete (fresh[1] as Record<string, unknown>).subject;
     expect(encodeReturn([fresh[1]], o2)).toBeNull();
   });
 });

@@ -17,20 +17,71 @@ export interface PackedRows {
   flat: boolean;
 }
 
+/** The same, as it crosses the boundary: the value list as one JSON text (one string copies fastest). */
+export interface PackedWire {
+  columns: string[];
+  json: string;
+  count: number;
+  flat: boolean;
+}
+
+export function toWire(pack: PackedRows): PackedWire | null {
+  if (!pack.flat) return null;
+  // JSON would turn NaN/Infinity into null: keep such packs as plain values.
+  for (const v of pack.values) if (typeof v === 'number' && !Number.isFinite(v)) return null;
+  return { columns: pack.columns, json: JSON.stringify(pack.values), count: pack.count, flat: true };
+}
+
+export function fromWire(wire: PackedWire): PackedRows {
+  return { columns: wire.columns, values: JSON.parse(wire.json) as unknown[], count: wire.count, flat: wire.flat };
+}
+
+/**
+ * Marks a delivered row with its delivery number. An own symbol key: invisible to Object.keys,
+ * JSON and structured clone; a spread copy carries it, which is harmless (values are compared).
+ */
+export const DELIVERED = Symbol('relata.delivered');
+
+// Captured before the sandbox locks down the Function constructor (this module loads first).
+const FunctionCtor = Function;
+const makers = new Map<string, (v: unknown[], base: number, mark: symbol, n: number) => Row>();
+
+/** A row maker for these columns: one object literal per row (one hidden class, no keyed stores). */
+function makerFor(columns: readonly string[]): (v: unknown[], base: number, mark: symbol, n: number) => Row {
+  const key = columns.join('\u0000');
+  let make = makers.get(key);
+  if (!make) {
+    const fields = columns.map((c, j) => `${JSON.stringify(c)}: v[b + ${j}]`).join(', ');
+    make = new FunctionCtor('v', 'b', 'M', 'n', `return { ${fields}, [M]: n };`) as (v: unknown[], base: number, mark: symbol, n: number) => Row;
+    makers.set(key, make);
+  }
+  return make;
+}
+
+/** Builds the delivered rows of a pack, each marked with `first + i`. */
+export function unpackMarked(pack: PackedRows, first: number): Row[] {
+  const n = pack.columns.length;
+  const make = makerFor(pack.columns);
+  const rows = new Array<Row>(pack.count);
+  for (let i = 0; i < pack.count; i++) rows[i] = make(pack.values, i * n, DELIVERED, first + i);
+  return rows;
+}
+
 export function packRows(rows: readonly Row[]): PackedRows | null {
   if (rows.length === 0) return { columns: [], values: [], count: 0, flat: true };
   const columns = Object.keys(rows[0]!);
   const n = columns.length;
-  if (n === 0 || columns.includes('__proto__')) return null;
+  if (n === 0 || columns.some((c) => c === '__proto__' || c === 'constructor')) return null;
   const values = new Array<unknown>(rows.length * n);
   let flat = true;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const keys = Object.keys(row);
-    if (keys.length !== n) return null;
+    // Rows of one read share their keys by construction; a differing row (checked by value below
+    // and by key count here) makes the whole reply travel as plain objects.
+    if (i > 0 && Object.keys(row).length !== n) return null;
     for (let j = 0; j < n; j++) {
-      if (keys[j] !== columns[j]) return null;
       const v = row[columns[j]!];
+      if (v === undefined) return null;
       if (v !== null && typeof v === 'object') flat = false;
       values[i * n + j] = v;
     }
@@ -66,8 +117,24 @@ export interface Delivered {
   index: number;
 }
 
+/** The packs a job received, in delivery order: pack k holds delivery numbers [first, first + count). */
+export interface Deliveries {
+  packs: Array<{ pack: PackedRows; id: number; first: number }>;
+  next: number;
+}
+
+/** Looks a delivered row up by its mark. */
+export function deliveredOf(row: object, deliveries: Deliveries): Delivered | undefined {
+  const mark = (row as Record<symbol, unknown>)[DELIVERED];
+  if (typeof mark !== 'number') return undefined;
+  for (const p of deliveries.packs) {
+    if (mark >= p.first && mark < p.first + p.pack.count) return { pack: p.pack, id: p.id, index: mark - p.first };
+  }
+  return undefined;
+}
+
 /** Encodes `value` when it is a positional list made only of delivered, unchanged rows; else null. */
-export function encodeReturn(value: unknown, origin: WeakMap<object, Delivered>): EncodedReturn | null {
+export function encodeReturn(value: unknown, origin: { get(row: object): Delivered | undefined }): EncodedReturn | null {
   if (!Array.isArray(value)) return null;
   const shape = new Int32Array(value.length);
   const nulls = new Uint8Array(value.length);
@@ -96,15 +163,17 @@ export function encodeReturn(value: unknown, origin: WeakMap<object, Delivered>)
   return { shape, refs: Int32Array.from(refs), nulls };
 }
 
+/**
+ * Same values as delivered? Keys the code added are not checked: the result keeps only the
+ * destination's attributes (and what is loaded below), so an added key could never show.
+ */
 function unchanged(row: Row, d: Delivered): boolean {
   const { pack } = d;
   if (!pack.flat) return false;
   const cols = pack.columns;
-  const keys = Object.keys(row);
-  if (keys.length !== cols.length) return false;
   const base = d.index * cols.length;
   for (let j = 0; j < cols.length; j++) {
-    if (keys[j] !== cols[j] || row[cols[j]!] !== pack.values[base + j]) return false;
+    if (row[cols[j]!] !== pack.values[base + j]) return false;
   }
   return true;
 }

@@ -2,7 +2,7 @@ import { relataError, type RelataError, type Result } from '../result';
 import type { ManualCall, ManualHost, ManualOutcome, ManualRunner, ModuleCheck } from './contract';
 import type { HostMessage, RpcRequest, SandboxMessage } from './sandbox-protocol';
 import { checkManualModuleStatic } from './static-check';
-import { decodeReturn, packRows } from './packing';
+import { decodeReturn, packRows, toWire } from './packing';
 import type { Row } from '../query/types';
 
 /**
@@ -199,7 +199,8 @@ export function createRunnerCore(opts: RunnerCoreOptions): ManualRunner {
         return;
       }
       const rows = result.value as Row[];
-      const packed = msg.method === 'read' ? packRows(rows) : null;
+      const pack = msg.method === 'read' ? packRows(rows) : null;
+      const packed = pack ? toWire(pack) : null;
       if (packed) {
         (job.packs ??= new Map()).set(msg.rpcId, rows);
         slot.channel.post({ ...base, ok: true, packed });

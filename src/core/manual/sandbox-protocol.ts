@@ -2,7 +2,7 @@ import type { ModuleCheck } from './contract';
 import type { NRelationship } from '../model/types';
 import type { QueryRequest, Row } from '../query/types';
 import type { RelataError } from '../result';
-import type { EncodedReturn, PackedRows } from './packing';
+import type { EncodedReturn, PackedWire } from './packing';
 
 /**
  * Messages between the host (runner-core) and the sandbox (sandbox-runtime). Plain data only: they
@@ -32,7 +32,7 @@ export interface CheckJob {
 export type RpcReply =
   | { kind: 'rpc-reply'; id: number; rpcId: number; ok: true; rows: Row[] }
   /** The same rows packed flat (see packing.ts); the host keeps its copy under `rpcId` until the run ends. */
-  | { kind: 'rpc-reply'; id: number; rpcId: number; ok: true; packed: PackedRows }
+  | { kind: 'rpc-reply'; id: number; rpcId: number; ok: true; packed: PackedWire }
   | { kind: 'rpc-reply'; id: number; rpcId: number; ok: false; message: string };
 
 export type HostMessage = RunJob | CheckJob | RpcReply;

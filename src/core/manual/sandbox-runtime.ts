@@ -6,7 +6,7 @@ import { clearJobTimers, hardenGlobals, restoreGlobals, snapshotGlobals } from '
 import type { CheckJob, HostMessage, RpcReply, RunJob, SandboxMessage, SandboxPort } from './sandbox-protocol';
 import { checkManualModuleStatic, toSandboxScript } from './static-check';
 import { SQL_SUBQUERY_DESTINATION, SQL_SUBQUERY_PARENT } from './contract';
-import { encodeReturn, unpackRows, type Delivered } from './packing';
+import { deliveredOf, encodeReturn, fromWire, unpackMarked, type Deliveries } from './packing';
 
 /**
  * The code that runs inside the sandbox worker (browser Web Worker or Node worker_threads): compiles
@@ -110,8 +110,9 @@ async function evaluate(source: string): Promise<Record<string, unknown>> {
 export function startSandbox(port: SandboxPort): void {
   let nextRpc = 1;
   const pending = new Map<number, { resolve(rows: Row[]): void; reject(e: Error): void }>();
-  /** Rows this job received from ctx.read, so an unchanged one can go back as a reference. */
-  let origin = new WeakMap<object, Delivered>();
+  /** Rows this job received from ctx.read (marked), so an unchanged one can go back as a reference. */
+  let deliveries: Deliveries = { packs: [], next: 0 };
+  const origin = { get: (row: object) => deliveredOf(row, deliveries) };
 
   function toRequest(q: unknown, base: QueryRequest, method: string): QueryRequest {
     if (q instanceof Query) return q.toRequest();
@@ -208,16 +209,18 @@ export function startSandbox(port: SandboxPort): void {
       waiter.resolve(msg.rows);
       return;
     }
-    const rows = unpackRows(msg.packed);
-    for (let i = 0; i < rows.length; i++) origin.set(rows[i]!, { pack: msg.packed, id: msg.rpcId, index: i });
-    waiter.resolve(rows);
+    const pack = fromWire(msg.packed);
+    const first = deliveries.next;
+    deliveries.packs.push({ pack, id: msg.rpcId, first });
+    deliveries.next += pack.count;
+    waiter.resolve(unpackMarked(pack, first));
   }
 
   /** Ends a job: drops what it left behind, then answers (recycle when the globals could not be restored). */
   function finish(send: (recycle: boolean) => void): void {
     clearJobTimers();
     pending.clear();
-    origin = new WeakMap();
+    deliveries = { packs: [], next: 0 };
     send(!restoreGlobals(snapshot));
   }
 

@@ -1,6 +1,7 @@
 import { useDocument } from '../state/document-store';
 import { useUi } from '../state/ui-store';
 import { useSession } from '../persistence/session';
+import { copyShareLink } from '../persistence/share-open';
 import { runAutoLayout } from './auto-layout';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -92,6 +93,7 @@ export function Toolbar() {
       <div className="toolbar-group">
         <button type="button" onClick={() => open('import')}>Import</button>
         <button type="button" onClick={() => open('export')}>Export</button>
+        <button type="button" onClick={() => void copyShareLink()} title="Copy a link that opens a copy of this model">Share link</button>
       </div>
 
       <div className="toolbar-spacer" />

@@ -1,5 +1,8 @@
+import type { Layout, Model } from '../../core/index';
 import { useDocument } from '../state/document-store';
 import { useUi } from '../state/ui-store';
+import { useImportDraft } from './import-draft';
+import { formatForFile } from './import-formats';
 import { importedDocument, readImport } from './json-io';
 
 const UNTOUCHED = 'Nothing was imported; the current model is untouched.';
@@ -14,11 +17,16 @@ export function importText(text: string, source: string): boolean {
     useUi.getState().showProblem({ title: `Cannot import ${source}`, message: res.error.message, path: res.error.path ?? [], note: UNTOUCHED });
     return false;
   }
-  const doc = importedDocument(useDocument.getState().document, res.value);
+  replaceWithImported(res.value);
+  return true;
+}
+
+/** Replaces the current model with an imported one as one undoable step (positions kept for same-named resources). */
+export function replaceWithImported(imported: { model: Model; layout: Layout | null }) {
+  const doc = importedDocument(useDocument.getState().document, imported);
   useDocument.getState().replaceDocument(doc, { resetHistory: false });
   useUi.getState().closeDialog();
-  useUi.getState().notify(`Imported “${res.value.model.name}”`);
-  return true;
+  useUi.getState().notify(`Imported “${imported.model.name}”`);
 }
 
 export async function importFile(file: File): Promise<boolean> {
@@ -27,6 +35,14 @@ export async function importFile(file: File): Promise<boolean> {
     text = await file.text();
   } catch (e) {
     useUi.getState().showProblem({ title: `Cannot import ${file.name}`, message: `The file could not be read: ${String(e)}`, note: UNTOUCHED });
+    return false;
+  }
+  const format = formatForFile(file.name, text);
+  if (format !== 'json') {
+    // SQL, Elixir and TypeScript go through the dialog: it lists problems by line and offers suggestions.
+    useImportDraft.setState({ draft: { text, format, source: file.name } });
+    useUi.getState().closeDialog();
+    useUi.getState().openDialog('import');
     return false;
   }
   return importText(text, file.name);

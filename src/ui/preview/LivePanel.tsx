@@ -16,10 +16,11 @@ export function LivePanel() {
   const [tab, setTab] = useState<Tab>('preview');
   useEngineModelSync();
   const status = useEngineSync((s) => s.status);
+  const busy = useEngineSync((s) => s.modelVersion === null || s.pending > 0);
   const total = useEngineSync((s) => Object.values(s.counts).reduce((a, b) => a + b, 0));
   return (
     <QueryClientProvider client={queryClient}>
-      <section className={`live-panel${open ? ' open' : ''}`} aria-label="Live preview">
+      <section className={`live-panel${open ? ' open' : ''}`} aria-label="Live preview" aria-busy={busy}>
         <header className="live-header">
           <div role="tablist" aria-label="Live panel">
             <button type="button" role="tab" aria-selected={open && tab === 'preview'} onClick={() => { setTab('preview'); setOpen(true); }}>Preview</button>
