@@ -147,8 +147,11 @@ function planLoad(
   const effOffset = own?.offset ?? offset ?? 0;
   const pickFirst = !step.many;
   let window: Window | null = effLimit !== undefined || effOffset !== 0 ? { offset: effOffset, limit: effLimit } : null;
-  if (pickFirst) window = { offset: effOffset, limit: window?.limit === undefined ? undefined : Math.min(window.limit, 1) };
-  if ((window || pickFirst) && !manual) sort = withPkTiebreak(to, sort);
+  // A to-one keeps the first row: a window only when an offset or limit asks for one.
+  if (pickFirst && window) window = { offset: effOffset, limit: window.limit === undefined ? undefined : Math.min(window.limit, 1) };
+  // "First" means first in the level's sort, else by primary key; a belongs_to to a primary key has one row at most.
+  const unique = rel.kind === 'belongs_to' && to.pk.length === 1 && to.pk[0] === rel.destinationAttribute;
+  if ((window || (pickFirst && !unique)) && !manual) sort = withPkTiebreak(to, sort);
 
   let joinWhere: BExpr | null = null;
   let joinSort: SortKey[] = [];

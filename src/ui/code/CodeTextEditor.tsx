@@ -19,7 +19,8 @@ interface Props {
   language: CodeLanguage;
   notes: readonly LineNote[];
   onChange(text: string): void;
-  onApply(): void;
+  /** Mod-Enter, with the editor's current text. */
+  onApply(text: string): void;
 }
 
 const languageOf = (l: CodeLanguage) => (l === 'elixir' ? elixirLanguage : javascript({ typescript: true }));
@@ -52,7 +53,7 @@ export function CodeTextEditor({ label, value, language, notes, onChange, onAppl
       state: EditorState.create({
         doc,
         extensions: [
-          Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { callbacks.current.onApply(); return true; } }])),
+          Prec.highest(keymap.of([{ key: 'Mod-Enter', run: (v) => { callbacks.current.onApply(v.state.doc.toString()); return true; } }])),
           ...codeSetup,
           history(),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),

@@ -4,9 +4,15 @@ import { useDocument } from '../state/document-store';
 import { AttributeInspector } from './AttributeInspector';
 import { RelationshipInspector } from './RelationshipInspector';
 import { ResourceInspector } from './ResourceInspector';
+import { InspectorTabs } from '../code/InspectorTabs';
 
-/** The right panel: edits whatever is selected (resource, attribute or relationship). */
+/** The right panel: Properties (edits whatever is selected) and Code (the selection as Ash or TypeScript text). */
 export function Inspector() {
+  return <InspectorTabs><InspectorBody /></InspectorTabs>;
+}
+
+/** Edits whatever is selected (resource, attribute or relationship). */
+function InspectorBody() {
   const selection = useDocument((s) => s.selection);
   const model = useDocument((s) => s.document.model);
   const normalized = useDocument((s) => s.normalized);

@@ -13,8 +13,8 @@ const HEADER_H = 38;
 const ROW_H = 24;
 const PAD_Y = 4;
 const MARGIN = 40;
-const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const MONO = 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace';
+const FONT = "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 
 export interface DiagramSvg {
   svg: string;

@@ -67,7 +67,13 @@ export function SqlLog({ statements }: { statements: TimedPreview['statements'] 
   );
 }
 
-const RECORD_LIMIT = 200;
+/**
+ * A preview can return thousands of nested rows: a record's attributes and children are only built
+ * when it is open, only the first few records of the first two levels start open, and a level shows
+ * its records a page at a time (building every subtree took seconds for ~9,000 rows).
+ */
+const PAGE = 50;
+const OPEN_FIRST = 3;
 
 function label(row: Row): string {
   const id = row.id ?? Object.values(row).find((v) => typeof v !== 'object');
@@ -75,46 +81,74 @@ function label(row: Row): string {
   return `#${String(id)}${typeof name === 'string' ? ` ${name.length > 40 ? `${name.slice(0, 40)}…` : name}` : ''}`;
 }
 
-function RecordNode({ row, depth }: { row: Row; depth: number }) {
-  const scalars = Object.entries(row).filter(([, v]) => v === null || typeof v !== 'object' || !(Array.isArray(v) || isRecord(v)));
-  const nested = Object.entries(row).filter(([, v]) => v !== null && typeof v === 'object' && (Array.isArray(v) || isRecord(v)));
+const isNested = (v: unknown): boolean => v !== null && typeof v === 'object' && (Array.isArray(v) || isRecord(v));
+
+function RecordNode({ row, depth, index }: { row: Row; depth: number; index: number }) {
+  const [open, setOpen] = useState(depth < 2 && index < OPEN_FIRST);
   return (
-    <details className="record" open={depth < 2} role="treeitem" aria-label={label(row)}>
+    <details className="record" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} role="treeitem" aria-label={label(row)} aria-expanded={open}>
       <summary>{label(row)}</summary>
+      {open && <RecordBody row={row} depth={depth} />}
+    </details>
+  );
+}
+
+function RecordBody({ row, depth }: { row: Row; depth: number }) {
+  const entries = Object.entries(row);
+  return (
+    <>
       <dl className="record-attrs">
-        {scalars.map(([k, v]) => (
+        {entries.filter(([, v]) => !isNested(v)).map(([k, v]) => (
           <div key={k}>
             <dt>{k}</dt>
             <dd className="mono">{JSON.stringify(v)}</dd>
           </div>
         ))}
       </dl>
-      {nested.map(([k, v]) => (
+      {entries.filter(([, v]) => isNested(v)).map(([k, v]) => (
         <div key={k} className="record-rel">
           <div className="rel-name mono">
             {k} {Array.isArray(v) ? `[${v.length}]` : ''}
           </div>
-          <div role="group" aria-label={k}>
-            {(Array.isArray(v) ? (v as Row[]) : [v as Row]).slice(0, RECORD_LIMIT).map((c, i) => (
-              <RecordNode key={i} row={c} depth={depth + 1} />
-            ))}
-          </div>
+          <RecordList rows={Array.isArray(v) ? (v as Row[]) : [v as Row]} depth={depth + 1} name={k} />
         </div>
       ))}
-    </details>
+    </>
+  );
+}
+
+/** One level's records, a page at a time. */
+function RecordList({ rows, depth, name }: { rows: Row[]; depth: number; name: string }) {
+  const [shown, setShown] = useState(PAGE);
+  return (
+    <div role="group" aria-label={name}>
+      {rows.slice(0, shown).map((c, i) => (
+        <RecordNode key={i} row={c} depth={depth} index={i} />
+      ))}
+      {rows.length > shown && (
+        <button type="button" className="link more-records" onClick={() => setShown(shown + PAGE * 4)}>
+          Show {fmt(Math.min(PAGE * 4, rows.length - shown))} more of {fmt(rows.length - shown)}
+        </button>
+      )}
+    </div>
   );
 }
 
 const isRecord = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array);
 
 export function RecordTree({ records }: { records: Row[] }) {
+  const [shown, setShown] = useState(PAGE * 4);
   return (
     <div role="tree" aria-label="Records" className="record-tree">
       {records.length === 0 && <p className="muted">No records.</p>}
-      {records.slice(0, RECORD_LIMIT).map((r, i) => (
-        <RecordNode key={i} row={r} depth={0} />
+      {records.slice(0, shown).map((r, i) => (
+        <RecordNode key={i} row={r} depth={0} index={i} />
       ))}
-      {records.length > RECORD_LIMIT && <p className="muted">…and {fmt(records.length - RECORD_LIMIT)} more (see JSON)</p>}
+      {records.length > shown && (
+        <button type="button" className="link more-records" onClick={() => setShown(shown + PAGE * 4)}>
+          Show {fmt(Math.min(PAGE * 4, records.length - shown))} more of {fmt(records.length - shown)} records
+        </button>
+      )}
     </div>
   );
 }
