@@ -415,12 +415,9 @@ class Loaded {
 /**
  * Builds result records: selected attributes plus one key per loaded relationship. Rows a data
  * layer made for this read alone (sqlite) already carry their related values (see loadLevel) and
- * are only trimmed where a `select`, `strict` or manual code left other keys; a row reached twice
- * (a shared to-one, a duplicated join row) is finished once. Other rows are copied.
+ * are only trimmed where a `select`, `strict` or manual code left other keys. Other rows are copied.
  */
 class Projector {
-  private readonly done = new WeakSet<Row>();
-
   constructor(
     private readonly loaded: Loaded,
     private readonly inPlace: boolean,
@@ -452,8 +449,7 @@ class Projector {
 
   private finish(row: Row, output: Output, loads: readonly LoadPlan[]): void {
     if (output.trim) {
-      if (this.done.has(row)) return;
-      this.done.add(row);
+      // Idempotent, so a row reached twice (shared to-one, duplicated join row) may be trimmed twice.
       const keep = output.keep!;
       const keys = Object.keys(row);
       if (keys.length !== keep.size || !keys.every((k) => keep.has(k))) {

@@ -1,7 +1,8 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, Position, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, Position, useStore, type EdgeProps } from '@xyflow/react';
 import { useDocument } from '../state/document-store';
 import { markerId, type EdgeTone } from './markers';
+import { isCompactZoom } from './node-view';
 import type { RelationshipFlowEdge } from './to-flow';
 
 /** A cubic leaving and entering on the handles' sides; parallel edges fan out. */
@@ -24,6 +25,8 @@ function loopPath(sx: number, sy: number, tx: number, ty: number, index: number)
 
 function RelationshipEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<RelationshipFlowEdge>) {
   const select = useDocument((s) => s.select);
+  // Labels are unreadable when zoomed far out, and 600 of them cost more than the edges (see ResourceNode).
+  const compact = useStore((s) => isCompactZoom(s.transform[2]));
   if (!data) return null;
   const spreadIndex = data.parallelIndex - (data.parallelCount - 1) / 2;
   const { path, lx, ly } = source === target
@@ -41,6 +44,7 @@ function RelationshipEdgeImpl({ id, source, target, sourceX, sourceY, targetX, t
         markerEnd={`url(#${markerId(data.endCardinality, tone)})`}
         interactionWidth={16}
       />
+      {!compact && (
       <EdgeLabelRenderer>
         <div
           className={`relata-edge-label tone-${tone} variant-${data.variant} nodrag nopan`}
@@ -64,6 +68,7 @@ function RelationshipEdgeImpl({ id, source, target, sourceX, sourceY, targetX, t
           ))}
         </div>
       </EdgeLabelRenderer>
+      )}
     </>
   );
 }

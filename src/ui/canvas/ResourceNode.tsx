@@ -1,8 +1,9 @@
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { useStoreWithEqualityFn } from 'zustand/traditional';
 import { useDocument } from '../state/document-store';
 import { diagnosticCounts, nodeView, sameNodeView } from './node-view';
+import { isCompactZoom } from './node-view';
 import type { ResourceFlowNode } from './to-flow';
 
 function ResourceNodeImpl({ id, selected }: NodeProps<ResourceFlowNode>) {
@@ -11,9 +12,12 @@ function ResourceNodeImpl({ id, selected }: NodeProps<ResourceFlowNode>) {
   const warnings = useDocument((s) => diagnosticCounts(s.diagnostics).get(id)?.warnings ?? 0);
   const selectedAttribute = useDocument((s) => (s.selection?.kind === 'attribute' && s.selection.resource === id ? s.selection.attribute : null));
   const issues = errors + warnings;
+  // Zoomed far out, the attribute rows are unreadable and cost most of the layout and paint of a
+  // large model (300 nodes): show the header only. One re-render when the zoom crosses the level.
+  const compact = useStore((s) => isCompactZoom(s.transform[2]));
 
   return (
-    <div className={`resource-node${selected ? ' is-selected' : ''}${errors ? ' has-errors' : warnings ? ' has-warnings' : ''}`}>
+    <div className={`resource-node${selected ? ' is-selected' : ''}${errors ? ' has-errors' : warnings ? ' has-warnings' : ''}${compact ? ' is-compact' : ''}`}>
       <Handle type="target" position={Position.Left} id="in" className="rn-handle rn-handle-in" data-testid={`handle-in-${id}`} aria-label={`Relationship target ${id}`} />
       <Handle type="source" position={Position.Left} id="out-left" className="rn-handle-loop" isConnectable={false} />
       <Handle type="target" position={Position.Right} id="in-right" className="rn-handle-loop" isConnectable={false} />
@@ -32,6 +36,7 @@ function ResourceNodeImpl({ id, selected }: NodeProps<ResourceFlowNode>) {
           </span>
         )}
       </header>
+      {!compact && (
       <ul className="rn-attrs">
         {view.attributes.length === 0 && <li className="rn-empty">No attributes</li>}
         {view.attributes.map((a) => (
@@ -53,6 +58,7 @@ function ResourceNodeImpl({ id, selected }: NodeProps<ResourceFlowNode>) {
           </li>
         ))}
       </ul>
+      )}
       <Handle type="source" position={Position.Right} id="out" className="rn-handle rn-handle-out" data-testid={`handle-out-${id}`} aria-label={`Draw relationship from ${id}`} title="Drag to another resource to relate" />
     </div>
   );

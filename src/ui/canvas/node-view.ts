@@ -70,3 +70,10 @@ export function diagnosticCounts(diagnostics: readonly Diagnostic[]): Map<string
   }
   return m;
 }
+
+/**
+ * Below this zoom a node shows its header only and edges drop their labels (level of detail): text
+ * there is a few pixels high, and a 300-resource model at "fit view" is far below it.
+ */
+export const COMPACT_ZOOM = 0.35;
+export const isCompactZoom = (zoom: number): boolean => zoom < COMPACT_ZOOM;

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import { Compartment, EditorState, Prec } from '@codemirror/state';
+import { Annotation, Compartment, EditorState, Prec, Transaction } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { codeSetup } from '../editors/setup';
 import type { CodeLanguage, LineNote } from './code-sync';
@@ -22,6 +22,9 @@ interface Props {
   /** Mod-Enter, with the editor's current text. */
   onApply(text: string): void;
 }
+
+/** Marks text set from outside (reload, apply, undo), which is not the user's edit. */
+const external = Annotation.define<boolean>();
 
 const languageOf = (l: CodeLanguage) => (l === 'elixir' ? elixirLanguage : javascript({ typescript: true }));
 
@@ -61,7 +64,7 @@ export function CodeTextEditor({ label, value, language, notes, onChange, onAppl
           lintGutter(),
           EditorView.contentAttributes.of({ 'aria-label': aria }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
+            if (u.docChanged && !u.transactions.some((tr) => tr.annotation(external))) callbacks.current.onChange(u.state.doc.toString());
           }),
         ],
       }),
@@ -81,7 +84,9 @@ export function CodeTextEditor({ label, value, language, notes, onChange, onAppl
     const v = view.current;
     if (!v) return;
     const current = v.state.doc.toString();
-    if (current !== value) v.dispatch({ changes: { from: 0, to: current.length, insert: value } });
+    if (current !== value) {
+      v.dispatch({ changes: { from: 0, to: current.length, insert: value }, annotations: [external.of(true), Transaction.addToHistory.of(false)] });
+    }
   }, [value]);
 
   useEffect(() => {

@@ -107,7 +107,8 @@ export const useDocument = create<DocumentState>()((set, get) => {
     }
     if (!result.ok) return result;
     const { document, inverse } = result.value;
-    const derived = derive(document);
+    // Layout-only ops (moving nodes) keep the model object: its diagnostics still hold.
+    const derived = document.model === state.document.model ? { normalized: state.normalized, diagnostics: state.diagnostics } : derive(document);
     set({
       document,
       ...derived,
