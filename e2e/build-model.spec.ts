@@ -4,6 +4,8 @@ import { addAttribute, addResourceAt, connect, inspector, node } from './canvas-
 
 test('build a model from scratch by mouse', async ({ page }) => {
   await openApp(page);
+  // The positions below need the full canvas height: the live panel would cover its lower half.
+  await page.getByRole('button', { name: 'Collapse live panel' }).click();
   await addResourceAt(page, 200, 200, 'Ticket');
   await addAttribute(page, 'priority', 'integer', { allowNil: false });
   await expect(node(page, 'Ticket')).toContainText('priority');

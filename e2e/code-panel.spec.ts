@@ -61,25 +61,22 @@ test('edit a join resource as Ash code: apply, see it on the canvas, undo, and b
   await expect(page.getByRole('button', { name: 'Redo', exact: true })).toBeEnabled(); // the undone step is still there to redo
 });
 
-test('a canvas edit while the text has unapplied changes marks it out of date; reload brings the model back', async ({ page }) => {
+test('a model change while the text has unapplied edits marks it out of date; reload brings the model back', async ({ page }) => {
   await openFixture(page, 'twitter');
   await openCode(page, 'Hashtag');
   const original = await editorText(page, 'Hashtag');
-  await replaceText(page, 'Hashtag', original.replace('defaults [:read, :destroy, create: :*, update: :*]', 'defaults [:read]'));
-  await expect(page.getByRole('region', { name: 'Changes to apply' })).toContainText('No change to the model');
+  const described = original.replace('  postgres do', '  resource do\n    description "Tags"\n  end\n\n  postgres do');
+  await replaceText(page, 'Hashtag', described);
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(page.getByRole('status').filter({ hasText: 'Applied 1 change' })).toBeVisible();
 
-  // Another edit of the model (here: the whole-model view's neighbour, via the Properties tab).
-  await page.getByRole('tab', { name: 'Properties' }).click();
-  await page.getByLabel('Description', { exact: true }).fill('Tags');
-  await page.getByLabel('Description', { exact: true }).press('Enter');
-  await page.getByRole('tab', { name: 'Code' }).click();
-  // The tab re-opened on the new model text (drafts live with the tab), so edit again and change the model from outside.
-  await expect.poll(() => editorText(page, 'Hashtag')).toContain('description "Tags"');
-  await replaceText(page, 'Hashtag', (await editorText(page, 'Hashtag')).replace('description "Tags"', 'description "Topics"'));
-  await page.evaluate(() => undefined);
+  // An unapplied edit, then the model changes from outside the panel (toolbar Undo).
+  await replaceText(page, 'Hashtag', described.replace('"Tags"', '"Topics"'));
+  await expect(page.getByRole('region', { name: 'Changes to apply' })).toContainText('changed resource Hashtag: description');
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   const stale = page.getByRole('alert').filter({ hasText: 'out of date' });
   await expect(stale).toBeVisible();
+  expect(await editorText(page, 'Hashtag')).toContain('"Topics"');
   await stale.getByRole('button', { name: 'Reload from model' }).click();
   await expect(stale).toBeHidden();
   await expect.poll(() => editorText(page, 'Hashtag')).toBe(original);

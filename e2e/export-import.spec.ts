@@ -214,3 +214,35 @@ test('a damaged share link shows the problem dialog and opens nothing', async ({
   await problem.getByRole('button', { name: 'OK' }).click();
   await expect(page.getByRole('button', { name: /^Models \(current: / })).not.toHaveAccessibleName(/\(shared\)/);
 });
+
+test('a .sql file dropped on the window opens the import dialog on it', async ({ page }) => {
+  await openFixture(page, 'helpdesk');
+  const dt = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'shop.sql', { type: 'text/plain' }));
+    return data;
+  }, DDL);
+  const canvas = page.getByRole('main', { name: 'Canvas' });
+  await canvas.dispatchEvent('dragover', { dataTransfer: dt });
+  await canvas.dispatchEvent('drop', { dataTransfer: dt });
+  const dialog = page.getByRole('dialog', { name: 'Import model' });
+  await expect(dialog.getByRole('radio', { name: 'SQL DDL (SQLite)', exact: true })).toBeChecked();
+  await expect(dialog.getByRole('textbox', { name: 'Paste SQL DDL (from shop.sql)' })).toHaveValue(/CREATE TABLE stores/);
+  await dialog.getByRole('button', { name: 'Import 2 resources' }).click();
+  await expect(resourceNode(page, 'Store')).toBeVisible();
+});
+
+test('the TypeScript export imports back', async ({ page }) => {
+  await openFixture(page, 'blog');
+  const exportDialog = await openExport(page);
+  await exportDialog.getByRole('radio', { name: 'TypeScript', exact: true }).check();
+  const ts = await exportDialog.getByRole('textbox', { name: 'TypeScript' }).inputValue();
+  await exportDialog.getByRole('button', { name: 'Close' }).click();
+
+  await openFixture(page, 'helpdesk');
+  const dialog = await openImport(page, 'TypeScript');
+  await dialog.getByRole('textbox', { name: /^Paste TypeScript/ }).fill(ts);
+  await dialog.getByRole('button', { name: 'Import 5 resources' }).click();
+  await expect(resourceNode(page, 'PostCategory')).toBeVisible();
+  await expect(resourceNode(page, 'Ticket')).toBeHidden();
+});

@@ -81,7 +81,9 @@ export async function measureCanvas(page: Page, resources = 300, relationships =
   const doc = benchDocument(resources, relationships);
 
   // 1. Open: from handing the document to the store to every node rendered with the view fitted.
-  const open = await page.evaluate(async ({ doc, n }) => {
+  // The document crosses to the page as JSON (its deep type would only slow the checker down).
+  const arg: { doc: unknown; n: number } = { doc, n: resources };
+  const open = await page.evaluate(async ({ doc, n }: { doc: unknown; n: number }) => {
     const relata = (window as unknown as { __relata: BenchHandle }).__relata;
     const count = () => document.querySelectorAll('.react-flow__node').length;
     const t0 = performance.now();
@@ -105,7 +107,7 @@ export async function measureCanvas(page: Page, resources = 300, relationships =
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));
     const t1 = performance.now();
     return { firstNodesMs: first - t0, openMs: t1 - t0 };
-  }, { doc, n: resources });
+  }, arg);
 
   await page.waitForTimeout(500);
   // 2. Frames while dragging a node near the middle of the view.

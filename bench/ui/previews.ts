@@ -1,6 +1,6 @@
 /**
  * Preview figures, driven through the live panel like a person would: generating 50,000 Helpdesk
- * rows (with progress), then a three-level preview (20 representatives → tickets → comments, about
+ * rows (with progress), then a three-level preview (12 representatives → tickets → comments, about
  * 5,000 rows) run ~10 times, split into worker time and transfer (messaging + cloning + scheduling).
  */
 import type { Page } from '@playwright/test';
@@ -61,7 +61,7 @@ export async function measurePreviews(page: Page, runs = 12): Promise<PreviewFig
   await live.getByRole('tab', { name: 'Preview' }).click();
   await live.getByLabel('Run on change').uncheck();
   await live.getByLabel('Root resource').selectOption('Representative');
-  await live.getByLabel('Representative limit').fill('20');
+  await live.getByLabel('Representative limit').fill('12');
   await live.getByLabel('Load tickets', { exact: true }).check();
   await live.getByLabel('Load tickets.comments', { exact: true }).check();
   const timings = live.getByLabel('Timings');
@@ -69,7 +69,7 @@ export async function measurePreviews(page: Page, runs = 12): Promise<PreviewFig
   for (let i = 0; i < runs; i++) {
     const before = (await timings.count()) ? await timings.textContent() : '';
     const click = await page.evaluate(async (prev) => {
-      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Run preview')!;
+      const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Run preview')!;
       const t = performance.now();
       button.click();
       await new Promise<void>((resolve, reject) => {

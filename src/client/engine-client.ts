@@ -29,6 +29,7 @@ function withTiming(kind: EngineClient['kind'], api: EngineApi, dispose: () => v
     kind,
     setModel: (v, m) => api.setModel(v, m),
     read: (v, r) => api.read(v, r),
+    runAction: (r) => api.runAction(r),
     async readTimed(v, r) {
       const t0 = perfNow();
       const result = await api.read(v, r);

@@ -1,5 +1,5 @@
 import type {
-  Data, DataWarning, FieldProblem, GenerateProgress, MigrationChange, Model, QueryRequest, RelataError, Result, Row,
+  ActionRequest, Data, DataWarning, RecordChange, FieldProblem, GenerateProgress, MigrationChange, Model, QueryRequest, RelataError, Result, Row,
   StatementLog, Warning,
 } from '../core/index';
 
@@ -80,12 +80,28 @@ export interface RowEditResult {
   dataVersion: number;
 }
 
+/** What an action run returns to the page (docs/actions-and-aggregates.md §2). */
+export interface ActionRunResult {
+  /** The record after the action (the destroyed record for destroy, the record for read). */
+  record: Row | null;
+  /** Every row written, in order (`before: null` for inserts, `after: null` for deletes). */
+  changes: RecordChange[];
+  statements: StatementLog[];
+  /** Time in the worker for the whole call. */
+  workerMs: number;
+  /** Data revision after the action (bumped when it wrote rows, so previews refetch). */
+  dataVersion: number;
+  counts: Record<string, number>;
+}
+
 export type ProgressCallback = (p: GenerateProgress) => void;
 
 export interface EngineApi {
   /** Rebuilds the engine on a new model snapshot, carrying rows across (cheap when nothing changed). */
   setModel(version: number, model: Model): Promise<ModelStatus>;
   read(version: number, request: QueryRequest): Promise<Result<PreviewResult>>;
+  /** Runs a create/read/update/destroy action against the sample data (one transaction; all or nothing). */
+  runAction(request: ActionRequest): Promise<Result<ActionRunResult>>;
   generate(req: GenerateRequest, onProgress?: ProgressCallback): Promise<Result<GenerateResult>>;
   cancelGenerate(): Promise<void>;
   rows(resource: string, offset: number, limit: number): Promise<RowsPage>;

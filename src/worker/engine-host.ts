@@ -2,10 +2,11 @@ import {
   checkData, createEngine, createRowChecker, err, generateData, migrateData, normalizeModel, ok, relataError,
 } from '../core/index';
 import type {
-  Data, Engine, FieldProblem, ManualRunner, Model, NormalizedModel, QueryRequest, RelataError, Result, Row, SqlDatabase,
+  ActionRequest, Data, Engine, FieldProblem, ManualRunner, Model, NormalizedModel, QueryRequest, RecordChange, RelataError, Result, Row,
+  SqlDatabase,
 } from '../core/index';
 import type {
-  EngineApi, GenerateRequest, GenerateResult, HopSummary, ModelStatus, PreviewResult, ProgressCallback, RowEdit,
+  ActionRunResult, EngineApi, GenerateRequest, GenerateResult, HopSummary, ModelStatus, PreviewResult, ProgressCallback, RowEdit,
   RowEditResult, RowsPage,
 } from './engine-api';
 
@@ -171,6 +172,21 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
       if (!result.ok) return result;
       const { records, statements, warnings, ms } = result.value;
       return ok({ records, statements, warnings, hops: hops(statements), engineMs: ms, workerMs: now() - started, version: v });
+    },
+
+    async runAction(request: ActionRequest): Promise<Result<ActionRunResult>> {
+      const started = now();
+      if (!engine) return err(engineError ?? relataError('invalid_model', 'the model is not loaded'));
+      const result = await engine.runAction(request);
+      if (!result.ok) return result;
+      const { record, changes, statements } = result.value;
+      if (changes.length > 0 && normalized) {
+        // The database has the rows already; bring `data` (the source of truth) along.
+        data = applyRecordChanges(normalized, data, changes);
+        checker = null;
+        dataVersion++;
+      }
+      return ok({ record, changes, statements, workerMs: now() - started, dataVersion, counts: counts() });
     },
 
     async generate(req: GenerateRequest, onProgress?: ProgressCallback): Promise<Result<GenerateResult>> {
@@ -363,6 +379,42 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
       options.manualRunner?.dispose();
     },
   };
+}
+
+/**
+ * `data` with an action's written rows applied (rows matched by primary key, or by every attribute
+ * when the resource has none). Untouched resources keep their row lists.
+ */
+export function applyRecordChanges(model: NormalizedModel, data: Data, changes: readonly RecordChange[]): Data {
+  const next: Data = { ...data };
+  const copied = new Set<string>();
+  for (const c of changes) {
+    const res = model.resources.find((r) => r.name === c.resource);
+    if (!res) continue;
+    if (!copied.has(c.resource)) {
+      next[c.resource] = [...(next[c.resource] ?? [])];
+      copied.add(c.resource);
+    }
+    const rows = next[c.resource]!;
+    const keyCols = res.attributes.filter((a) => a.primaryKey).map((a) => a.name);
+    const cols = keyCols.length > 0 ? keyCols : res.attributes.map((a) => a.name);
+    const same = (row: Row, other: Row) => cols.every((k) => sameValue(row[k], other[k]));
+    const at = c.before ? rows.findIndex((r) => same(r, c.before!)) : -1;
+    const after = c.after ? Object.fromEntries(res.attributes.map((a) => [a.name, c.after![a.name] ?? null])) : null;
+    if (at >= 0) {
+      if (after) rows[at] = after;
+      else rows.splice(at, 1);
+    } else if (after) {
+      rows.push(after);
+    }
+  }
+  return next;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if ((a ?? null) === (b ?? null)) return true;
+  // Keys read back from SQLite may differ in type from the stored value (booleans as 0/1).
+  return typeof a === 'boolean' || typeof b === 'boolean' ? Number(a) === Number(b) : false;
 }
 
 /** As the sqlite layer stores values: booleans as 0/1, maps as JSON text. */

@@ -20,7 +20,7 @@ const ready = initSqlJs({ locateFile: () => wasmUrl }).then((SQL) =>
 );
 
 const methods: Array<keyof EngineApi> = [
-  'setModel', 'read', 'generate', 'cancelGenerate', 'rows', 'editRow', 'checkData', 'counts', 'dataVersion',
+  'setModel', 'read', 'runAction', 'generate', 'cancelGenerate', 'rows', 'editRow', 'checkData', 'counts', 'dataVersion',
   'exportData', 'importData', 'exportSqlite', 'importSqlite',
 ];
 

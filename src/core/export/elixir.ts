@@ -1,7 +1,7 @@
 /**
  * Ash resources in Elixir: one file per module. A domain module (`model.module`, `use Ash.Domain`), a
  * resource module per resource (`attributes`, `relationships` with every option that differs from
- * Ash's default), a module per manual relationship (`elixir-manual.ts`) and, for AshPostgres, the
+ * Ash's default), `actions` and `aggregates` (elixir-actions.ts), a module per manual relationship (`elixir-manual.ts`) and, for AshPostgres, the
  * Repo. Attributes are written as the model has them (belongs_to attributes are left to Ash), so
  * `fromElixir` reads the same model back.
  */
@@ -10,6 +10,7 @@ import { snake } from '../model/snake';
 import type { Attribute, Model, NResource, Relationship, Resource } from '../model/types';
 import { aliasSegment, atom, modulePath, regex, sortTerm, str, term } from './elixir-format';
 import { manualModule, manualOption } from './elixir-manual';
+import { actionsBlock, aggregatesBlock } from './elixir-actions';
 
 export interface ElixirExportOptions {
   /** `postgres` (AshPostgres, with a Repo and `table`) or `ets` (no database needed). Default `postgres`. */
@@ -85,11 +86,13 @@ function resourceModule(r: Resource, n: NResource, ctx: ResourceContext): string
   const out = [`defmodule ${n.module} do`, '  use Ash.Resource,', `    domain: ${ctx.model},`, `    data_layer: ${layer}`, ''];
   if (r.description !== undefined) out.push('  resource do', `    description ${str(r.description)}`, '  end', '');
   if (ctx.dataLayer === 'postgres') out.push('  postgres do', `    table ${str(n.table)}`, `    repo ${ctx.repo}`, '  end', '');
-  out.push('  actions do', '    defaults [:read, :destroy, create: :*, update: :*]', '  end');
+  out.push(...actionsBlock(r.actions, n));
   const attributes = r.attributes ?? [];
   if (attributes.length > 0) out.push('', '  attributes do', ...attributes.flatMap(attributeLines), '  end');
   const rels = r.relationships ?? [];
   if (rels.length > 0) out.push('', '  relationships do', ...rels.flatMap((rel) => relationshipLines(rel, n, ctx)), '  end');
+  const aggregates = aggregatesBlock(r.aggregates);
+  if (aggregates.length > 0) out.push('', ...aggregates);
   out.push('end', '');
   return out.join('\n');
 }

@@ -16,10 +16,10 @@ export interface Reader {
   manualSource(module: string): string | undefined;
 }
 
-interface Option { name: string; value: ExVal | undefined; line: number }
+export interface Option { name: string; value: ExVal | undefined; line: number }
 
 /** Options of an entity: trailing keyword arguments and the statements of its do block. */
-function options(s: ExStmt, positional: number): Option[] {
+export function options(s: ExStmt, positional: number): Option[] {
   const out: Option[] = [];
   for (const a of s.args.slice(positional)) {
     if (a.t === 'pair') out.push({ name: a.key, value: a.value, line: s.line });
@@ -56,7 +56,7 @@ function describe(v: ExVal | undefined): string {
 }
 
 /** A literal term as JSON (atoms become strings); undefined for anything computed. */
-function json(v: ExVal | undefined): JsonValue | undefined {
+export function json(v: ExVal | undefined): JsonValue | undefined {
   if (!v) return undefined;
   switch (v.t) {
     case 'atom': case 'str': case 'num': case 'bool': return v.v;
@@ -79,8 +79,8 @@ function json(v: ExVal | undefined): JsonValue | undefined {
   }
 }
 
-const bool = (v: ExVal | undefined): boolean | undefined => (v?.t === 'bool' ? v.v : undefined);
-const atomName = (v: ExVal | undefined): string | undefined => (v?.t === 'atom' ? v.v : undefined);
+export const bool = (v: ExVal | undefined): boolean | undefined => (v?.t === 'bool' ? v.v : undefined);
+export const atomName = (v: ExVal | undefined): string | undefined => (v?.t === 'atom' ? v.v : undefined);
 
 export function readAttributes(block: ExStmt[], r: Reader): Attribute[] {
   const out: Attribute[] = [];
@@ -246,7 +246,7 @@ function readRelationshipOption(rel: Record<string, unknown>, o: Option, r: Read
 
 const ORDERS = new Set<SortOrder>(['asc', 'desc', 'asc_nils_first', 'desc_nils_last']);
 
-function readSort(v: ExVal | undefined): Sort | undefined {
+export function readSort(v: ExVal | undefined): Sort | undefined {
   const items = v?.t === 'list' ? v.items : [];
   const out: Sort = [];
   for (const item of items) {

@@ -14,6 +14,7 @@ import { snake } from '../model/snake';
 import { MODEL_FORMAT, type Model, type Resource } from '../model/types';
 import { err, ok } from '../result';
 import { readAttributes, readRelationships, type Reader } from './elixir-dsl';
+import { readActions, readAggregates } from './elixir-actions';
 import { ExParser, type ExStmt } from './elixir-parse';
 import { tokenizeElixir, type ExComment } from './elixir-lex';
 import { importError, SyntaxFailure, type ImportProblem, type ImportResult } from './errors';
@@ -152,10 +153,15 @@ function readResource(m: ModuleInfo, modelModule: string, reader: Reader): Resou
     } else if (s.name === 'relationships' && s.block) {
       const rels = readRelationships(s.block, reader);
       if (rels.length > 0) r.relationships = rels;
+    } else if (s.name === 'actions' && s.block) {
+      const actions = readActions(s.block, reader);
+      if (actions !== undefined) r.actions = actions;
+    } else if (s.name === 'aggregates' && s.block) {
+      r.aggregates = readAggregates(s.block, reader);
     }
   }
   // The model puts description before attributes; keep a stable key order for diffs.
-  const { name: n, module, table, attributes, relationships, description } = r;
-  return JSON.parse(JSON.stringify({ name: n, module, table, attributes, relationships, description })) as Resource;
+  const { name: n, module, table, attributes, relationships, description, actions, aggregates } = r;
+  return JSON.parse(JSON.stringify({ name: n, module, table, attributes, relationships, description, actions, aggregates })) as Resource;
 }
 

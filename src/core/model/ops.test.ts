@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { normalizeModel } from './normalize';
 import { applyOp, applyOps, type DocumentOp, type RelataDocument } from './ops';
 import type { Attribute, Relationship, Resource } from './types';
+import type { ActionEntry } from '../actions/types';
+import type { AggregateDef } from '../aggregates/types';
 
 function deepFreeze<T>(o: T): T {
   if (typeof o === 'object' && o !== null) {
@@ -88,6 +90,22 @@ describe('applyOp', () => {
     ]);
   });
 
+  it('updateResource sets and removes actions and aggregates, and its inverse restores them', () => {
+    const d = deepFreeze(doc());
+    const actions: ActionEntry[] = ['read', { type: 'update', name: 'close', accept: [], changes: [{ kind: 'set_attribute', attribute: 'status', value: 'closed' }] }];
+    const aggregates: AggregateDef[] = [{ name: 'post_count', kind: 'count', path: ['posts'] }];
+    const r = applyOp(d, { kind: 'updateResource', name: 'User', patch: { actions, aggregates } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const user = r.value.document.model.resources.find((x) => x.name === 'User')!;
+    expect(user.actions).toEqual(actions);
+    expect(user.aggregates).toEqual(aggregates);
+    const back = applyOps(r.value.document, r.value.inverse);
+    expect(back.ok && back.value.document).toStrictEqual(doc());
+    const cleared = applyOp(r.value.document, { kind: 'updateResource', name: 'User', patch: { actions: undefined } });
+    expect(cleared.ok && 'actions' in cleared.value.document.model.resources[0]!).toBe(false);
+  });
+
   // Ops built from small pools of names so that many of them apply.
   const resName = fc.constantFrom('User', 'Post', 'Tag', 'PostTag', 'Extra');
   const fieldName = fc.constantFrom('id', 'title', 'author', 'author_id', 'tags', 'x');
@@ -104,13 +122,40 @@ describe('applyOp', () => {
     { name: resName, table: fc.string(), attributes: fc.array(attribute, { maxLength: 2 }), relationships: fc.array(relationship, { maxLength: 2 }) },
     { requiredKeys: ['name'] },
   );
+  const actionEntry: fc.Arbitrary<ActionEntry> = fc.oneof(
+    fc.constantFrom('create' as const, 'read' as const, 'update' as const, 'destroy' as const),
+    fc.record(
+      {
+        type: fc.constantFrom('create' as const, 'update' as const),
+        name: fc.constantFrom('open', 'assign', 'close'),
+        accept: fc.array(fieldName, { maxLength: 2 }),
+        arguments: fc.array(fc.record({ name: fc.constantFrom('reporter_id', 'tags'), type: fc.constantFrom('integer' as const, 'map' as const), allowNil: fc.boolean() }, { requiredKeys: ['name', 'type'] }), { maxLength: 2 }),
+        changes: fc.array(
+          fc.oneof(
+            fc.record({ kind: fc.constant('set_attribute' as const), attribute: fieldName, value: fc.oneof(fc.string(), fc.integer(), fc.constant(null)) }),
+            fc.record({ kind: fc.constant('manage_relationship' as const), argument: fc.constantFrom('reporter_id', 'tags'), relationship: fieldName, type: fc.constantFrom('append_and_remove' as const, 'create' as const) }, { requiredKeys: ['kind', 'argument'] }),
+          ),
+          { maxLength: 2 },
+        ),
+      },
+      { requiredKeys: ['type'] },
+    ),
+  );
+  const actions = fc.array(actionEntry, { maxLength: 3 });
+  const aggregates: fc.Arbitrary<AggregateDef[]> = fc.array(
+    fc.record(
+      { name: fc.constantFrom('n', 'open_count'), kind: fc.constantFrom('count' as const, 'first' as const), path: fc.array(fieldName, { minLength: 1, maxLength: 2 }), field: fieldName, filter: fc.constant('status == :open') },
+      { requiredKeys: ['name', 'kind', 'path'] },
+    ),
+    { maxLength: 2 },
+  );
   const pos = fc.record({ x: fc.integer(), y: fc.integer() });
   const idx = fc.nat(4);
   const op: fc.Arbitrary<DocumentOp> = fc.oneof(
     fc.record({ kind: fc.constant('addResource' as const), resource, index: idx, position: pos }, { requiredKeys: ['kind', 'resource'] }),
     fc.record({ kind: fc.constant('removeResource' as const), name: resName }),
     fc.record({ kind: fc.constant('renameResource' as const), from: resName, to: resName }),
-    fc.record({ kind: fc.constant('updateResource' as const), name: resName, patch: fc.record({ table: fc.option(fc.string(), { nil: undefined }), description: fc.option(fc.string(), { nil: undefined }) }, { requiredKeys: [] }) }),
+    fc.record({ kind: fc.constant('updateResource' as const), name: resName, patch: fc.record({ table: fc.option(fc.string(), { nil: undefined }), description: fc.option(fc.string(), { nil: undefined }), actions: fc.option(actions, { nil: undefined }), aggregates: fc.option(aggregates, { nil: undefined }) }, { requiredKeys: [] }) }),
     fc.record({ kind: fc.constant('addAttribute' as const), resource: resName, attribute, index: idx }, { requiredKeys: ['kind', 'resource', 'attribute'] }),
     fc.record({ kind: fc.constant('removeAttribute' as const), resource: resName, name: fieldName }),
     fc.record({ kind: fc.constant('updateAttribute' as const), resource: resName, name: fieldName, attribute }),

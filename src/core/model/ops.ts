@@ -22,8 +22,11 @@ export type DocumentOp =
   | { kind: 'removeResource'; name: string }
   /** Renames a resource and every `destination`/`through` that names it; moves its layout entry. */
   | { kind: 'renameResource'; from: string; to: string }
-  /** Sets top-level keys of a resource other than name/attributes/relationships (`undefined` removes the key). */
-  | { kind: 'updateResource'; name: string; patch: Partial<Pick<Resource, 'module' | 'table' | 'description'>> }
+  /**
+   * Sets top-level keys of a resource other than name/attributes/relationships (`undefined` removes
+   * the key), including the whole `actions` and `aggregates` lists (docs/actions-and-aggregates.md).
+   */
+  | { kind: 'updateResource'; name: string; patch: Partial<Pick<Resource, 'module' | 'table' | 'description' | 'actions' | 'aggregates'>> }
   | { kind: 'addAttribute'; resource: string; attribute: Attribute; index?: number }
   | { kind: 'removeAttribute'; resource: string; name: string }
   /** Replaces the attribute called `name` (which may be renamed by `attribute.name`). */

@@ -5,6 +5,9 @@ import type { Data, Model } from '../model/types';
  * The Ash helpdesk tutorial's domain: users report tickets, representatives work them, tickets
  * collect comments. Shows a manual relationship (`tickets_above_threshold`, the seed's
  * TicketsAboveThreshold in JavaScript) and a `noAttributes` relationship filtered by `parent(...)`.
+ * Ticket has the tutorial's actions (a ticket is opened with a reporter, assigned to a
+ * representative, started and closed: `manage_relationship` and `set_attribute`), and the
+ * resources count their tickets and comments with aggregates.
  */
 export const TICKETS_ABOVE_THRESHOLD_SOURCE = `// The seed's TicketsAboveThreshold, in JavaScript against ctx.
 export async function load(records, opts, ctx) {
@@ -36,6 +39,7 @@ export const helpdeskModel: Model = {
       relationships: [
         { kind: 'has_many', name: 'reported_tickets', destination: 'Ticket', destinationAttribute: 'reporter_id' },
       ],
+      aggregates: [{ name: 'reported_ticket_count', kind: 'count', path: ['reported_tickets'] }],
     },
     {
       name: 'Representative',
@@ -54,6 +58,10 @@ export const helpdeskModel: Model = {
           manual: { language: 'javascript', source: TICKETS_ABOVE_THRESHOLD_SOURCE },
         },
       ],
+      aggregates: [
+        { name: 'ticket_count', kind: 'count', path: ['tickets'] },
+        { name: 'open_ticket_count', kind: 'count', path: ['tickets'], filter: 'status == :open' },
+      ],
     },
     {
       name: 'Ticket',
@@ -67,7 +75,8 @@ export const helpdeskModel: Model = {
         { name: 'priority', type: 'integer', default: 1, constraints: { min: 0, max: 10 } },
       ],
       relationships: [
-        { kind: 'belongs_to', name: 'reporter', destination: 'User', attributeType: 'integer' },
+        // The tutorial's "relationship reporter is required".
+        { kind: 'belongs_to', name: 'reporter', destination: 'User', attributeType: 'integer', allowNil: false },
         { kind: 'belongs_to', name: 'representative', destination: 'Representative', attributeType: 'integer' },
         { kind: 'has_many', name: 'comments', destination: 'Comment' },
         {
@@ -79,6 +88,41 @@ export const helpdeskModel: Model = {
           sort: [{ field: 'priority', order: 'desc' }],
         },
       ],
+      // The tutorial's Ticket actions. `open` is its `create :new`: a reporter is required through
+      // the belongs_to (so a missing one fails with "relationship reporter is required").
+      actions: [
+        'create', 'read', 'update', 'destroy',
+        {
+          type: 'create',
+          name: 'open',
+          accept: ['subject'],
+          arguments: [{ name: 'reporter_id', type: 'integer' }],
+          changes: [
+            { kind: 'set_attribute', attribute: 'status', value: 'new' },
+            { kind: 'manage_relationship', argument: 'reporter_id', relationship: 'reporter', type: 'append_and_remove' },
+          ],
+        },
+        {
+          type: 'update',
+          name: 'assign',
+          accept: [],
+          arguments: [{ name: 'representative_id', type: 'integer', allowNil: false }],
+          changes: [{ kind: 'manage_relationship', argument: 'representative_id', relationship: 'representative', type: 'append_and_remove' }],
+        },
+        {
+          type: 'update',
+          name: 'start',
+          accept: [],
+          changes: [{ kind: 'set_attribute', attribute: 'status', value: 'open' }],
+        },
+        {
+          type: 'update',
+          name: 'close',
+          accept: [],
+          changes: [{ kind: 'set_attribute', attribute: 'status', value: 'closed' }],
+        },
+      ],
+      aggregates: [{ name: 'comment_count', kind: 'count', path: ['comments'] }],
     },
     {
       name: 'Comment',

@@ -50,7 +50,7 @@ export function parseCode(text: string, model: Model, scope: CodeScope, language
       if (r.value.model.resources.length !== 1) {
         return { ok: false, problems: [{ line: 1, message: `Write exactly one resource module here (found ${r.value.model.resources.length}); use the whole-model view to add resources` }] };
       }
-      parsed = carryOver(r.value.model.resources[0] as Resource, old);
+      parsed = carryOver(r.value.model.resources[0] as Resource, old, inexpressibleKeys(model, old));
       warnings = r.value.warnings.filter((w) => !isCarriedStub(w, parsed));
     }
     if (parsed.name !== old.name && model.resources.some((r) => r.name === parsed.name)) {
@@ -64,16 +64,36 @@ export function parseCode(text: string, model: Model, scope: CodeScope, language
   if (!r.ok) return { ok: false, problems: r.error.problems };
   let next = r.value.model;
   if (language === 'elixir') {
-    next = { ...next, resources: next.resources.map((res) => { const old = model.resources.find((o) => o.name === res.name); return old ? carryOver(res, old) : res; }) };
+    next = {
+      ...next,
+      resources: next.resources.map((res) => {
+        const old = model.resources.find((o) => o.name === res.name);
+        return old ? carryOver(res, old, inexpressibleKeys(model, old)) : res;
+      }),
+    };
   }
   const warnings = r.value.warnings.filter((w) => !next.resources.some((res) => isCarriedStub(w, res)));
   return { ok: true, model: next, warnings };
 }
 
-/** Elixir cannot carry actions, aggregates or (under another module name) a manual relationship's JavaScript: keep them. */
-export function carryOver(parsed: Resource, old: Resource): Resource {
+/**
+ * Resource keys (beyond name, module, table, description and fields) the Ash text of `old` does not
+ * carry: those its own round trip print → read loses. Asked of the exporter rather than listed, so a
+ * key the exporter learns to write (actions, aggregates) becomes editable as text by itself.
+ */
+export function inexpressibleKeys(model: Model, old: Resource): string[] {
+  const keys = Object.entries(old).filter(([k, v]) => !PATCHABLE.has(k) && v !== undefined).map(([k]) => k);
+  if (keys.length === 0) return [];
+  const text = toElixirResource(model, old.name);
+  const back = text === undefined ? undefined : fromElixir(text, model);
+  const read = back?.ok ? (back.value.model.resources[0] as unknown as Record<string, unknown> | undefined) : undefined;
+  return keys.filter((k) => !read || stable(read[k]) !== stable((old as unknown as Record<string, unknown>)[k]));
+}
+
+/** Keeps what the Elixir text cannot carry: `keys` of `old`, and manual JavaScript the reader only has a stub for. */
+export function carryOver(parsed: Resource, old: Resource, keys: readonly string[]): Resource {
   const out: Record<string, unknown> = { ...parsed };
-  for (const [k, v] of Object.entries(old)) if (!PATCHABLE.has(k) && v !== undefined) out[k] = v;
+  for (const k of keys) out[k] = (old as unknown as Record<string, unknown>)[k];
   if (parsed.relationships) {
     out.relationships = parsed.relationships.map((rel) => {
       if ((rel.kind !== 'has_many' && rel.kind !== 'has_one') || !rel.manual?.source.startsWith(STUB_PREFIX)) return rel;
@@ -101,8 +121,7 @@ export function carriedNotes(model: Model, scope: CodeScope, language: CodeLangu
         notes.push(`The JavaScript of the manual relationship ${r.name}.${rel.name} is not in this text: it is kept when you apply, and you edit it in the relationship's inspector (Manual code) or in the TypeScript view.`);
       }
     }
-    if (r.actions !== undefined) notes.push(`The actions of ${r.name} are kept as they are (edit them in the TypeScript view).`);
-    if (r.aggregates !== undefined) notes.push(`The aggregates of ${r.name} are kept as they are (edit them in the TypeScript view).`);
+    for (const k of inexpressibleKeys(model, r)) notes.push(`The ${k} of ${r.name} are not in this text: they are kept as they are when you apply (edit them in the TypeScript view).`);
   }
   return notes;
 }
