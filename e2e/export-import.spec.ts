@@ -3,6 +3,9 @@ import { expect, test } from '@playwright/test';
 import type { Download, Locator, Page } from '@playwright/test';
 import { exportedJson, openApp, openFixture, resourceNode } from './helpers';
 
+/** A full page load (module graph, IndexedDB, worker) can take a while on a busy machine. */
+const BOOT = 20_000;
+
 async function downloadOf(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
   const [download]: [Download, void] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const path = await download.path();
@@ -24,7 +27,7 @@ async function openImport(page: Page, format: string) {
 }
 
 test('every export format downloads plausible content, and Copy copies it', async ({ page, context }) => {
-  test.setTimeout(60_000);
+  test.slow(); // many downloads, and a PNG drawn in the page
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openFixture(page, 'blog');
   const dialog = await openExport(page);
@@ -175,6 +178,7 @@ test('Ash resource modules import from pasted text and from a file', async ({ pa
 });
 
 test('a share link opens as a new model copy in a fresh browser, and clears the fragment', async ({ page, context, browser }) => {
+  test.slow(); // three full page loads
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openFixture(page, 'twitter');
   await page.getByRole('button', { name: 'Share link', exact: true }).click();
@@ -186,7 +190,7 @@ test('a share link opens as a new model copy in a fresh browser, and clears the 
   try {
     const other = await fresh.newPage();
     await other.goto(url);
-    await expect(other.getByRole('button', { name: 'Models (current: Twitter (shared))' })).toBeVisible();
+    await expect(other.getByRole('button', { name: 'Models (current: Twitter (shared))' })).toBeVisible({ timeout: BOOT });
     await expect(resourceNode(other, 'Tweet')).toBeVisible();
     await expect.poll(() => other.evaluate(() => location.hash)).toBe('');
     await other.getByRole('button', { name: /^Models \(current: / }).click();
@@ -199,7 +203,7 @@ test('a share link opens as a new model copy in a fresh browser, and clears the 
 
   // In the browser that already has the model, the link adds a copy next to it.
   await page.goto(url);
-  await expect(page.getByRole('button', { name: 'Models (current: Twitter (shared))' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Models (current: Twitter (shared))' })).toBeVisible({ timeout: BOOT });
   await page.getByRole('button', { name: /^Models \(current: / }).click();
   const list = page.getByRole('list', { name: 'Saved models' });
   await expect(list.getByRole('listitem')).toHaveCount(2);
@@ -210,7 +214,7 @@ test('a damaged share link shows the problem dialog and opens nothing', async ({
   await openApp(page);
   await page.goto('/#m1d.this-is-not-a-model');
   const problem = page.getByRole('alertdialog', { name: 'Cannot open the share link' });
-  await expect(problem).toContainText('damaged or incomplete');
+  await expect(problem).toContainText('damaged or incomplete', { timeout: BOOT });
   await problem.getByRole('button', { name: 'OK' }).click();
   await expect(page.getByRole('button', { name: /^Models \(current: / })).not.toHaveAccessibleName(/\(shared\)/);
 });

@@ -83,8 +83,6 @@ test('generate data, preview a manual relationship with nested loads, edit a row
   await resourceNode(page, 'Ticket').locator('.rn-header').click();
   await expect(resourceNode(page, 'Ticket').locator('.resource-node')).toHaveClass(/is-selected/, { timeout: 1000 });
   await expect(inspector.getByRole('heading', { name: 'Ticket', exact: true })).toBeVisible({ timeout: 1000 });
-  // Still running: what was clicked above was answered during the run, not after it.
-  await expect(panel.getByRole('status').filter({ hasText: 'Running…' })).toBeVisible({ timeout: 100 });
   await expect(alert).toContainText('timeout', { timeout: 3000 });
   expect(Date.now() - committed).toBeLessThan(3000);
 });

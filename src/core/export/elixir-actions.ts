@@ -4,6 +4,7 @@
  * line (the model's four default actions); with the key, exactly its actions: default actions in
  * one `defaults [...]` line, then one entity per action object. `fromElixir` reads both back.
  */
+import { normalizeActions } from '../actions/normalize';
 import type { ActionDef, ActionEntry, ChangeDef } from '../actions/types';
 import type { AggregateDef } from '../aggregates/types';
 import type { AttributeType, NResource } from '../model/types';
@@ -24,7 +25,14 @@ export function actionsBlock(actions: ActionEntry[] | undefined, n: NResource): 
   if (items.length > 0) body.push(`    defaults [${items.map((d) => DEFAULT_ITEM[d]).join(', ')}]`);
   // The model's default `accept` is every writable attribute; Ash 3's is none unless `default_accept`.
   if (objects.some((a) => (a.type === 'create' || a.type === 'update') && a.accept === undefined)) body.push('    default_accept :*');
-  for (const a of objects) body.push(...actionLines(a, n));
+  // Written order: defaults first. Keep each action's `primary` when that reordering would change it.
+  const primaries = new Map(normalizeActions(actions).map((x, i) => [actions[i], x.primary] as const));
+  const reordered = normalizeActions([...defaults, ...objects]);
+  objects.forEach((a, i) => {
+    const wanted = primaries.get(a);
+    const fixed = wanted !== undefined && a.primary === undefined && reordered[defaults.length + i]?.primary !== wanted ? { ...a, primary: wanted } : a;
+    body.push(...actionLines(fixed, n));
+  });
   if (body.length === 0) body.push('    defaults []');
   return ['  actions do', ...body, '  end'];
 }

@@ -6,7 +6,7 @@ describe('toMermaid', () => {
   it('draws each relationship from its own side with its own cardinality', () => {
     const out = toMermaid(TEMPLATES[0]!.model);
     expect(out.startsWith('erDiagram\n')).toBe(true);
-    expect(out).toContain('  Ticket }o--o| User : "reporter"');
+    expect(out).toContain('  Ticket }o--|| User : "reporter"');
     expect(out).toContain('  User |o--o{ Ticket : "reported_tickets"');
     expect(out).toContain('  Comment }o--|| Ticket : "ticket"');
     expect(out).toContain('  Representative }o..o{ Ticket : "tickets_above_threshold (manual)"');

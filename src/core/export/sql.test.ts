@@ -48,7 +48,7 @@ describe('toSql (SQLite) runs in sql.js', () => {
   it('rejects a value outside oneOf (CHECK) and a missing NOT NULL value', () => {
     const db = new SQL.Database();
     db.exec(toSql(TEMPLATES[0]!.model, { dialect: 'sqlite' }));
-    expect(() => db.run(`INSERT INTO "ticket" ("subject", "status") VALUES ('x', 'bogus')`)).toThrow(/CHECK/);
+    expect(() => db.run(`INSERT INTO "ticket" ("subject", "status", "reporter_id") VALUES ('x', 'bogus', 1)`)).toThrow(/CHECK/);
     expect(() => db.run(`INSERT INTO "ticket" ("status") VALUES ('open')`)).toThrow(/NOT NULL/);
     db.close();
   });

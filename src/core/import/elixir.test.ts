@@ -104,6 +104,15 @@ describe('fromElixir', () => {
         { kind: 'belongs_to', name: 'representative', destination: 'Representative' },
         { kind: 'has_many', name: 'notes', destination: 'Note', sort: [{ field: 'inserted_at', order: 'desc' }], filter: 'not is_nil(body)' },
       ],
+      actions: [
+        'read', 'destroy',
+        { type: 'create', name: 'open', accept: ['subject'] },
+        {
+          type: 'update', name: 'assign', accept: [],
+          arguments: [{ name: 'representative_id', type: 'uuid', allowNil: false }],
+          changes: [{ kind: 'manage_relationship', argument: 'representative_id', relationship: 'representative', type: 'append_and_remove' }],
+        },
+      ],
     });
     expect(rep?.relationships?.[1]).toEqual({
       kind: 'many_to_many', name: 'notes', destination: 'Note', through: 'Ticket',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeReturn, deliveredOf, encodeReturn, fromWire, packRows, toWire, unpackMarked, unpackRows, type Deliveries } from './packing';
+import { decodeReturn, deliveredOf, encodeReturn, fromWire, packRows, rawWire, toWire, unpackMarked, unpackRows, type Deliveries } from './packing';
 
 describe('sandbox transfer packing', () => {
   const host = [
@@ -49,5 +49,21 @@ describe('sandbox transfer packing', () => {
     const { rows: fresh, origin: o2 } = deliver();
     delete (fresh[1] as Record<string, unknown>).subject;
     expect(encodeReturn([fresh[1]], o2)).toBeNull();
+  });
+});
+
+describe('raw JSON text from the data layer', () => {
+  it('crosses as nested value lists and unpacks to the same rows', () => {
+    const rows = [{ id: 1, name: 'a' }, { id: 2, name: null }];
+    const wire = rawWire(rows, { columns: ['id', 'name'], json: '[[1,"a"],[2,null]]' })!;
+    expect(wire.nested).toBe(true);
+    const pack = fromWire(wire);
+    expect(pack.values).toEqual([1, 'a', 2, null]);
+    expect(JSON.parse(JSON.stringify(unpackMarked(pack, 0)))).toEqual(rows);
+  });
+
+  it('is not used when the rows no longer have the text\'s columns', () => {
+    expect(rawWire([{ id: 1 }], { columns: ['id', 'name'], json: '[[1,"a"]]' })).toBeNull();
+    expect(rawWire([], { columns: ['id'], json: '[]' })).toBeNull();
   });
 });

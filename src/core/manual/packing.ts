@@ -23,6 +23,16 @@ export interface PackedWire {
   json: string;
   count: number;
   flat: boolean;
+  /** `json` is a list of per-row value lists (the data layer's own text) rather than one flat list. */
+  nested?: boolean;
+}
+
+/** The wire form straight from a data layer's JSON text, when the rows are exactly that text. */
+export function rawWire(rows: readonly Row[], raw: { columns: readonly string[]; json: string } | undefined): PackedWire | null {
+  if (!raw || rows.length === 0) return null;
+  const keys = Object.keys(rows[0]!);
+  if (keys.length !== raw.columns.length || keys.some((k, j) => k !== raw.columns[j] || k === '__proto__' || k === 'constructor')) return null;
+  return { columns: [...raw.columns], json: raw.json, count: rows.length, flat: true, nested: true };
 }
 
 export function toWire(pack: PackedRows): PackedWire | null {
@@ -33,7 +43,15 @@ export function toWire(pack: PackedRows): PackedWire | null {
 }
 
 export function fromWire(wire: PackedWire): PackedRows {
-  return { columns: wire.columns, values: JSON.parse(wire.json) as unknown[], count: wire.count, flat: wire.flat };
+  const parsed = JSON.parse(wire.json) as unknown[];
+  if (!wire.nested) return { columns: wire.columns, values: parsed, count: wire.count, flat: wire.flat };
+  const n = wire.columns.length;
+  const values = new Array<unknown>(parsed.length * n);
+  for (let i = 0; i < parsed.length; i++) {
+    const row = parsed[i] as unknown[];
+    for (let j = 0; j < n; j++) values[i * n + j] = row[j];
+  }
+  return { columns: wire.columns, values, count: parsed.length, flat: true };
 }
 
 /**

@@ -2,7 +2,8 @@ import { relataError, type RelataError, type Result } from '../result';
 import type { ManualCall, ManualHost, ManualOutcome, ManualRunner, ModuleCheck } from './contract';
 import type { HostMessage, RpcRequest, SandboxMessage } from './sandbox-protocol';
 import { checkManualModuleStatic } from './static-check';
-import { decodeReturn, packRows, toWire } from './packing';
+import { decodeReturn, packRows, rawWire, toWire } from './packing';
+import { RAW_ROWS } from '../query/raw-rows';
 import type { Row } from '../query/types';
 
 /**
@@ -199,8 +200,11 @@ export function createRunnerCore(opts: RunnerCoreOptions): ManualRunner {
         return;
       }
       const rows = result.value as Row[];
-      const pack = msg.method === 'read' ? packRows(rows) : null;
-      const packed = pack ? toWire(pack) : null;
+      let packed = msg.method === 'read' ? rawWire(rows, RAW_ROWS.get(rows)) : null;
+      if (!packed && msg.method === 'read') {
+        const pack = packRows(rows);
+        packed = pack ? toWire(pack) : null;
+      }
       if (packed) {
         (job.packs ??= new Map()).set(msg.rpcId, rows);
         slot.channel.post({ ...base, ok: true, packed });

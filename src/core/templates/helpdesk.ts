@@ -91,7 +91,7 @@ export const helpdeskModel: Model = {
       // The tutorial's Ticket actions. `open` is its `create :new`: a reporter is required through
       // the belongs_to (so a missing one fails with "relationship reporter is required").
       actions: [
-        'create', 'read', 'update', 'destroy',
+        'read', 'destroy', 'create', 'update',
         {
           type: 'create',
           name: 'open',

@@ -93,6 +93,37 @@ describe('editing a resource as text', () => {
   });
 });
 
+describe('editing the whole model as text', () => {
+  const blog = TEMPLATES.find((t) => t.name === 'blog')!.model;
+
+  it('adds and removes resources, keeping the positions of those that stay', () => {
+    const d = doc(blog);
+    const scope: CodeScope = { kind: 'model' };
+    const last = blog.resources[blog.resources.length - 1]!;
+    const text = printCode(blog, scope, 'elixir');
+    const lastModule = printCode(blog, { kind: 'resource', name: last.name }, 'elixir');
+    const added = `${text.replace(lastModule, '')}\ndefmodule ${blog.module ?? blog.name}.Badge do\n  use Ash.Resource\n\n  attributes do\n    uuid_primary_key :id\n  end\nend\n`;
+    const plan = planApply(added, d, scope, 'elixir');
+    if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
+    expect(plan.diff.changes.map((c) => `${c.kind} ${c.text}`)).toEqual([`renamed resource ${last.name} → Badge`, 'changed resource Badge: table badge', ...plan.diff.changes.slice(2).map((c) => `${c.kind} ${c.text}`)]);
+    const after = applyText(d, added, scope, 'elixir');
+    expect(after.model.resources.map((r) => r.name)).toEqual([...blog.resources.slice(0, -1).map((r) => r.name), 'Badge']);
+    for (const r of blog.resources.slice(0, -1)) expect(after.layout.positions[r.name]).toEqual(d.layout.positions[r.name]);
+  });
+
+  it('removes a resource module as removeResource and adds a second new one as addResource', () => {
+    const d = doc(blog);
+    const scope: CodeScope = { kind: 'model' };
+    const [first, second] = blog.resources;
+    const text = printCode(blog, scope, 'typescript');
+    const model = { ...blog, resources: [...blog.resources.filter((r) => r !== first && r !== second), { name: 'Badge' }, { name: 'Medal' }] };
+    const diff = diffModels(d, model);
+    expect(diff.ops.filter((o) => o.kind === 'removeResource')).toHaveLength(2);
+    expect(diff.ops.filter((o) => o.kind === 'addResource')).toHaveLength(2);
+    expect(text).toContain('defineModel(');
+  });
+});
+
 describe('what the Elixir text cannot carry', () => {
   const helpdesk = TEMPLATES.find((t) => t.name === 'helpdesk')!.model;
   const owner = helpdesk.resources.find((r) => (r.relationships ?? []).some((rel) => 'manual' in rel && rel.manual))!;

@@ -83,6 +83,8 @@ export function expressionCompletions(text: string, pos: number, scope: Expressi
   const items: CompletionItem[] = [
     ...resource.attributes.map((a) => ({ label: a.name, type: 'property' as const, detail: a.type })),
     ...resource.relationships.map((r) => ({ label: r.name, type: 'variable' as const, detail: `${r.kind} ${r.destination}` })),
+    // Aggregates are fields in filters and root sorts (docs/actions-and-aggregates.md §3).
+    ...(resource.aggregates ?? []).map((g) => ({ label: g.name, type: 'property' as const, detail: `${g.kind} ${g.path.join('.')}` })),
   ];
   if (segments.length === 0) {
     items.push(...FUNCTIONS.map((f) => ({ label: f, type: 'function' as const })), ...KEYWORDS.map((k) => ({ label: k, type: 'keyword' as const })));

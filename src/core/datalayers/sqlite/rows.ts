@@ -5,6 +5,7 @@ import { setKey } from '../../engine/records';
 import type { StatementSink } from '../data-layer';
 import type { SqlDatabase, SqlStatement, SqlValue } from './database';
 import { quoteIdent as q } from './ddl';
+import { RAW_ROWS } from '../../query/raw-rows';
 
 type Decoder = ((v: unknown) => unknown) | null;
 
@@ -95,6 +96,7 @@ export class StatementRunner {
     }
     const rows = new Array<Row>(values.length);
     for (let i = 0; i < values.length; i++) rows[i] = mapper(values[i]!);
+    if (columns.every((c) => decoderFor(types.get(c)) === null)) RAW_ROWS.set(rows, { columns, json: text });
     sink.push({ sql, params: [...params], rows: rows.length, ms: now() - started, scope: sink.scope });
     return rows;
   }

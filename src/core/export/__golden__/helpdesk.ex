@@ -47,6 +47,10 @@ defmodule Helpdesk.Support.User do
       destination_attribute :reporter_id
     end
   end
+
+  aggregates do
+    count :reported_ticket_count, :reported_tickets
+  end
 end
 
 # ==== lib/helpdesk/support/representative.ex
@@ -84,6 +88,13 @@ defmodule Helpdesk.Support.Representative do
     has_many :tickets, Helpdesk.Support.Ticket
     has_many :tickets_above_threshold, Helpdesk.Support.Ticket do
       manual Helpdesk.Support.Representative.Relationships.TicketsAboveThreshold
+    end
+  end
+
+  aggregates do
+    count :ticket_count, :tickets
+    count :open_ticket_count, :tickets do
+      filter expr(status == :open)
     end
   end
 end
@@ -136,6 +147,25 @@ defmodule Helpdesk.Support.Ticket do
 
   actions do
     defaults [:read, :destroy, create: :*, update: :*]
+    create :open do
+      accept [:subject]
+      argument :reporter_id, :integer
+      change set_attribute(:status, :new)
+      change manage_relationship(:reporter_id, :reporter, type: :append_and_remove)
+    end
+    update :assign do
+      accept []
+      argument :representative_id, :integer, allow_nil?: false
+      change manage_relationship(:representative_id, :representative, type: :append_and_remove)
+    end
+    update :start do
+      accept []
+      change set_attribute(:status, :open)
+    end
+    update :close do
+      accept []
+      change set_attribute(:status, :closed)
+    end
   end
 
   attributes do
@@ -161,6 +191,7 @@ defmodule Helpdesk.Support.Ticket do
   relationships do
     belongs_to :reporter, Helpdesk.Support.User do
       attribute_type :integer
+      allow_nil? false
     end
     belongs_to :representative, Helpdesk.Support.Representative do
       attribute_type :integer
@@ -171,6 +202,10 @@ defmodule Helpdesk.Support.Ticket do
       filter expr(priority > parent(priority))
       sort [priority: :desc]
     end
+  end
+
+  aggregates do
+    count :comment_count, :comments
   end
 end
 

@@ -20,7 +20,7 @@ CREATE TABLE "ticket" (
   "subject" text NOT NULL,
   "status" text NOT NULL DEFAULT 'open' CHECK ("status" IN ('new', 'open', 'closed')),
   "priority" bigint DEFAULT 1,
-  "reporter_id" bigint,
+  "reporter_id" bigint NOT NULL,
   "representative_id" bigint,
   FOREIGN KEY ("reporter_id") REFERENCES "user" ("id"),
   FOREIGN KEY ("representative_id") REFERENCES "representative" ("id")

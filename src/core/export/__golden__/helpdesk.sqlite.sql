@@ -20,7 +20,7 @@ CREATE TABLE "ticket" (
   "subject" TEXT NOT NULL,
   "status" TEXT NOT NULL DEFAULT 'open' CHECK ("status" IN ('new', 'open', 'closed')),
   "priority" INTEGER DEFAULT 1,
-  "reporter_id" INTEGER,
+  "reporter_id" INTEGER NOT NULL,
   "representative_id" INTEGER,
   FOREIGN KEY ("reporter_id") REFERENCES "user" ("id"),
   FOREIGN KEY ("representative_id") REFERENCES "representative" ("id")
