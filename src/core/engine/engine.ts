@@ -247,6 +247,8 @@ class ReadRun {
       // A row can be reached from several sources (a shared to-one, a duplicated join row, two
       // sources with the same key sharing one list): load below it once.
       const perRow = plan.pickFirst || plan.step.rel.kind === 'many_to_many' || plan.manual;
+      // Children are only collected when something is loaded below them.
+      const collect = plan.loads.length > 0;
       const seenRows = new Set<Row>();
       const seenLists = new Set<Row[]>();
       for (let i = 0; i < sources.length; i++) {
@@ -257,7 +259,7 @@ class ReadRun {
           const first = list[0] ?? null;
           if (values) values.set(s, first);
           else setKey(s, plan.name, first);
-          if (first && !seenRows.has(first)) {
+          if (collect && first && !seenRows.has(first)) {
             seenRows.add(first);
             children.push(first);
           }
@@ -265,6 +267,7 @@ class ReadRun {
         }
         if (values) values.set(s, list);
         else setKey(s, plan.name, list);
+        if (!collect) continue;
         if (perRow) {
           for (const c of list) {
             if (!seenRows.has(c)) {

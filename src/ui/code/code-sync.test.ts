@@ -105,7 +105,8 @@ describe('editing the whole model as text', () => {
     const added = `${text.replace(lastModule, '')}\ndefmodule ${blog.module ?? blog.name}.Badge do\n  use Ash.Resource\n\n  attributes do\n    uuid_primary_key :id\n  end\nend\n`;
     const plan = planApply(added, d, scope, 'elixir');
     if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
-    expect(plan.diff.changes.map((c) => `${c.kind} ${c.text}`)).toEqual([`renamed resource ${last.name} → Badge`, 'changed resource Badge: table badge', ...plan.diff.changes.slice(2).map((c) => `${c.kind} ${c.text}`)]);
+    // Others still name the removed resource, so this is a removal and an addition, not a rename.
+    expect(plan.diff.changes.filter((c) => c.kind !== 'changed').map((c) => `${c.kind} ${c.text}`)).toEqual([`removed resource ${last.name}`, 'added resource Badge (1 attribute)']);
     const after = applyText(d, added, scope, 'elixir');
     expect(after.model.resources.map((r) => r.name)).toEqual([...blog.resources.slice(0, -1).map((r) => r.name), 'Badge']);
     for (const r of blog.resources.slice(0, -1)) expect(after.layout.positions[r.name]).toEqual(d.layout.positions[r.name]);
@@ -121,6 +122,18 @@ describe('editing the whole model as text', () => {
     expect(diff.ops.filter((o) => o.kind === 'removeResource')).toHaveLength(2);
     expect(diff.ops.filter((o) => o.kind === 'addResource')).toHaveLength(2);
     expect(text).toContain('defineModel(');
+  });
+
+  it('takes one resource swapped for another name, named by nothing else, as a rename', () => {
+    const d = doc(blog);
+    const lonely: Model = { ...blog, resources: [...blog.resources, { name: 'Badge', attributes: [{ name: 'id', type: 'uuid', primaryKey: true }] }] };
+    const ld: RelataDocument = { model: lonely, layout: { positions: { ...d.layout.positions, Badge: { x: 1, y: 2 } } } };
+    const text = printCode(lonely, { kind: 'model' }, 'elixir').replace(/Badge/g, 'Medal');
+    const plan = planApply(text, ld, { kind: 'model' }, 'elixir');
+    expect(plan.ok && plan.diff.changes).toEqual([{ kind: 'renamed', text: 'resource Badge → Medal' }]);
+    const after = applyText(ld, text, { kind: 'model' }, 'elixir');
+    expect(after.layout.positions.Medal).toEqual({ x: 1, y: 2 });
+    expect(after.model.resources.at(-1)?.name).toBe('Medal');
   });
 });
 

@@ -158,8 +158,12 @@ interface Side {
   n: NormalizedModel['resources'][number];
 }
 
-/** The ops that turn `before` into the model `after` (positions of surviving resources kept). */
-export function diffModels(before: RelataDocument, after: Model): CodeDiff {
+/**
+ * The ops that turn `before` into the model `after` (positions of surviving resources kept).
+ * `rename` says a resource was renamed (the one-resource view knows); otherwise a single resource
+ * swapped for another name counts as renamed only when nothing in `after` still names the old one.
+ */
+export function diffModels(before: RelataDocument, after: Model, rename?: { from: string; to: string }): CodeDiff {
   const ops: DocumentOp[] = [];
   const changes: Change[] = [];
   const a = before.model;
@@ -179,7 +183,8 @@ export function diffModels(before: RelataDocument, after: Model): CodeDiff {
   const gone = a.resources.filter((r) => !afterNames.has(r.name));
   const fresh = after.resources.filter((r) => !beforeNames.has(r.name));
   const renamed = new Map<string, string>();
-  if (gone.length === 1 && fresh.length === 1) renamed.set((gone[0] as Resource).name, (fresh[0] as Resource).name);
+  if (rename && rename.from !== rename.to) renamed.set(rename.from, rename.to);
+  else if (!rename && gone.length === 1 && fresh.length === 1 && !mentions(after, (gone[0] as Resource).name)) renamed.set((gone[0] as Resource).name, (fresh[0] as Resource).name);
   for (const r of a.resources) {
     if (afterNames.has(r.name) || renamed.has(r.name)) continue;
     ops.push({ kind: 'removeResource', name: r.name });
@@ -204,6 +209,10 @@ export function diffModels(before: RelataDocument, after: Model): CodeDiff {
   return { ops, changes };
 }
 
+function mentions(model: Model, name: string): boolean {
+  return model.resources.some((r) => (r.relationships ?? []).some((rel) => rel.destination === name || (rel.kind === 'many_to_many' && rel.through === name)));
+}
+
 function describeCounts(r: Resource): string {
   const parts = [];
   if (r.attributes?.length) parts.push(`${r.attributes.length} attribute${r.attributes.length === 1 ? '' : 's'}`);
@@ -225,7 +234,8 @@ function diffResource(old: Side, next: Side, doc: RelataDocument, ops: DocumentO
   const patch: Record<string, unknown> = {};
   const keys: string[] = [];
   for (const k of ['module', 'table', 'description'] as const) {
-    if (stable(old.n[k]) === stable(next.n[k])) continue;
+    // Same as written, or only written differently (a default spelt out): keep what the model has.
+    if (stable(old.raw[k]) === stable(next.raw[k]) || stable(old.n[k]) === stable(next.n[k])) continue;
     patch[k] = next.raw[k];
     keys.push(k === 'description' ? 'description' : `${k} ${next.n[k] ?? '(none)'}`);
   }
@@ -293,7 +303,9 @@ export function planApply(text: string, doc: RelataDocument, scope: CodeScope, l
   | { ok: false; problems: ImportProblem[] } {
   const parsed = parseCode(text, doc.model, scope, language);
   if (!parsed.ok) return parsed;
-  return { ok: true, diff: diffModels(doc, parsed.model), warnings: parsed.warnings };
+  const index = scope.kind === 'resource' ? doc.model.resources.findIndex((r) => r.name === scope.name) : -1;
+  const rename = scope.kind === 'resource' ? { from: scope.name, to: (parsed.model.resources[index] as Resource).name } : undefined;
+  return { ok: true, diff: diffModels(doc, parsed.model, rename), warnings: parsed.warnings };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -47,4 +47,17 @@ describe('expression completion', () => {
   it('follows relationship paths', () => {
     expect(labels('representative.')).toEqual(['id', 'priority_threshold']);
   });
+  it('completes aggregate names, also through paths', () => {
+    const withAggregates: Model = {
+      ...model,
+      resources: model.resources.map((r) =>
+        r.name === 'Representative'
+          ? { ...r, relationships: [{ kind: 'has_many', name: 'tickets', destination: 'Ticket' }], aggregates: [{ name: 'ticket_count', kind: 'count', path: ['tickets'] }] }
+          : r),
+    };
+    const s = { model: normalizeModel(withAggregates), resource: 'Representative', parents: [] };
+    expect(expressionCompletions('ticket_', 7, s)?.items.map((i) => i.label)).toEqual(['ticket_count']);
+    const t = { ...s, resource: 'Ticket' };
+    expect(expressionCompletions('representative.tic', 18, t)?.items.map((i) => [i.label, i.detail])).toEqual([['tickets', 'has_many Ticket'], ['ticket_count', 'count tickets']]);
+  });
 });

@@ -4,13 +4,14 @@ import { DataPanel } from '../data/DataPanel';
 import { ErrorBoundary } from '../panels/ErrorBoundary';
 import { useEngineModelSync, useEngineSync } from './engine-sync';
 import { PreviewPanel } from './PreviewPanel';
+import { ActionsPanel } from './ActionsPanel';
 import './preview.css';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 
-type Tab = 'preview' | 'data';
+type Tab = 'preview' | 'actions' | 'data';
 
-/** The bottom panel: live query preview and sample data, both served by the engine worker. */
+/** The bottom panel: live query preview, action runs and sample data, all served by the engine worker. */
 export function LivePanel() {
   const [open, setOpen] = useState(true);
   const [tab, setTab] = useState<Tab>('preview');
@@ -24,6 +25,7 @@ export function LivePanel() {
         <header className="live-header">
           <div role="tablist" aria-label="Live panel">
             <button type="button" role="tab" aria-selected={open && tab === 'preview'} onClick={() => { setTab('preview'); setOpen(true); }}>Preview</button>
+            <button type="button" role="tab" aria-selected={open && tab === 'actions'} onClick={() => { setTab('actions'); setOpen(true); }}>Actions</button>
             <button type="button" role="tab" aria-selected={open && tab === 'data'} onClick={() => { setTab('data'); setOpen(true); }}>Data ({total.toLocaleString('en-US')})</button>
           </div>
           {status?.error && <span className="muted live-status">Engine: {status.error.code} — {status.error.message}</span>}
@@ -31,8 +33,8 @@ export function LivePanel() {
         </header>
         {open && (
           <div className="live-body">
-            <ErrorBoundary name={tab === 'preview' ? 'Preview' : 'Data'}>
-              {tab === 'preview' ? <PreviewPanel /> : <DataPanel />}
+            <ErrorBoundary name={tab === 'preview' ? 'Preview' : tab === 'actions' ? 'Actions' : 'Data'}>
+              {tab === 'preview' ? <PreviewPanel /> : tab === 'actions' ? <ActionsPanel /> : <DataPanel />}
             </ErrorBoundary>
           </div>
         )}

@@ -16,12 +16,39 @@ interface LevelProps {
   onChange(next: LoadRequest): void;
 }
 
-/** The relationships of one level, each with a checkbox; a loaded one shows its own filter, sort, limit and loads. */
+/**
+ * The aggregates and relationships of one level, each with a checkbox; a loaded relationship shows
+ * its own filter, sort, limit, aggregates and loads. Ticked aggregates become fields of the records.
+ */
 export function LoadTree({ model, root, path, resource, parents, onChange }: LevelProps) {
   const res = model.resources.find((r) => r.name === resource);
   if (!res || path.length >= MAX_DEPTH) return null;
   const level = getLoad(root, path) ?? {};
+  const aggregates = res.aggregates ?? [];
+  const chosen = new Set(level.aggregates ?? []);
+  const toggleAggregate = (name: string, on: boolean) =>
+    onChange(updateLoad(root, path, (l) => {
+      const next = (res.aggregates ?? []).map((g) => g.name).filter((n) => (n === name ? on : chosen.has(n)));
+      return { ...l, aggregates: next.length > 0 ? next : undefined };
+    }));
   return (
+    <>
+    {aggregates.length > 0 && (
+      <ul className="load-aggregates" aria-label={path.length === 0 ? 'Aggregates' : `Aggregates under ${path.join('.')}`}>
+        {aggregates.map((g) => {
+          const id = [...path, g.name].join('.');
+          return (
+            <li key={g.name}>
+              <label className="load-toggle">
+                <input type="checkbox" aria-label={`Aggregate ${id}`} checked={chosen.has(g.name)} onChange={(e) => toggleAggregate(g.name, e.target.checked)} />
+                <span className="mono">{g.name}</span>
+                <span className="muted"> {g.kind} {g.path.join('.')}{g.field ? `.${g.field}` : ''}{g.filter ? ` where ${g.filter}` : ''}</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    )}
     <ul className="load-tree" aria-label={path.length === 0 ? 'Loads' : `Loads under ${path.join('.')}`}>
       {res.relationships.map((rel) => {
         const childPath = [...path, rel.name];
@@ -56,6 +83,7 @@ export function LoadTree({ model, root, path, resource, parents, onChange }: Lev
         );
       })}
     </ul>
+    </>
   );
 }
 
