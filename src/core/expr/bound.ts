@@ -25,6 +25,40 @@ export type BExpr =
   | { k: 'agg'; depth: number; path: Step[]; pathKey: string; agg: BoundAggregate; type: AttributeType };
 
 /** A path binding: one correlated related-row slot per distinct (depth, path) in an existential scope. */
+/**
+ * The sub-expressions of `e` evaluated in the same scope (an `exists`'s condition is not: it runs
+ * in the destination's scope). The walkers below and the evaluator build on this one function.
+ */
+export function operands(e: BExpr): readonly BExpr[] {
+  switch (e.k) {
+    case 'list':
+      return e.items;
+    case 'not':
+    case 'neg':
+      return [e.e];
+    case 'bin':
+      return [e.l, e.r];
+    case 'call':
+      return e.args;
+    default:
+      return [];
+  }
+}
+
+/** Nodes of kind `k` in `e`'s own scope (not inside a nested `exists`), outermost first. */
+export function nodesOfKind<K extends BExpr['k']>(e: BExpr, k: K): Array<Extract<BExpr, { k: K }>> {
+  const out: Array<Extract<BExpr, { k: K }>> = [];
+  const visit = (x: BExpr): void => {
+    if (x.k === k) {
+      out.push(x as Extract<BExpr, { k: K }>);
+      return;
+    }
+    operands(x).forEach(visit);
+  };
+  visit(e);
+  return out;
+}
+
 export interface PathBinding {
   depth: number;
   path: Step[];
@@ -49,22 +83,8 @@ export function pathBindings(e: BExpr): PathBinding[] {
           }
         }
         return;
-      case 'list':
-        x.items.forEach(visit);
-        return;
-      case 'not':
-      case 'neg':
-        visit(x.e);
-        return;
-      case 'bin':
-        visit(x.l);
-        visit(x.r);
-        return;
-      case 'call':
-        x.args.forEach(visit);
-        return;
-      case 'lit':
-      case 'exists':
+      default:
+        operands(x).forEach(visit);
         return;
     }
   };

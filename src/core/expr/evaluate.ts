@@ -1,7 +1,7 @@
 import type { Row } from '../query/types';
 import type { Step } from '../schema/schema';
 import type { BExpr, PathBinding } from './bound';
-import { pathBindings } from './bound';
+import { nodesOfKind, pathBindings } from './bound';
 import { asciiLower, compareValues, truth, valuesEqual } from './values';
 import { aggregateValue, prefetchAggregate } from '../aggregates/evaluate';
 
@@ -238,62 +238,12 @@ export async function prefetch(e: BExpr, scopeRows: ReadonlyArray<readonly Row[]
 
 /** Aggregate nodes of `e` outside nested `exists` (those are prefetched with their `exists`). */
 function topAggregates(e: BExpr): Array<Extract<BExpr, { k: 'agg' }>> {
-  const out: Array<Extract<BExpr, { k: 'agg' }>> = [];
-  const visit = (x: BExpr): void => {
-    switch (x.k) {
-      case 'agg':
-        out.push(x);
-        return;
-      case 'list':
-        x.items.forEach(visit);
-        return;
-      case 'not':
-      case 'neg':
-        visit(x.e);
-        return;
-      case 'bin':
-        visit(x.l);
-        visit(x.r);
-        return;
-      case 'call':
-        x.args.forEach(visit);
-        return;
-      default:
-        return;
-    }
-  };
-  visit(e);
-  return out;
+  return nodesOfKind(e, 'agg');
 }
 
 /** `exists` nodes of `e` that are not nested inside another `exists`. */
 function topExists(e: BExpr): Array<Extract<BExpr, { k: 'exists' }>> {
-  const out: Array<Extract<BExpr, { k: 'exists' }>> = [];
-  const visit = (x: BExpr): void => {
-    switch (x.k) {
-      case 'exists':
-        out.push(x);
-        return;
-      case 'list':
-        x.items.forEach(visit);
-        return;
-      case 'not':
-      case 'neg':
-        visit(x.e);
-        return;
-      case 'bin':
-        visit(x.l);
-        visit(x.r);
-        return;
-      case 'call':
-        x.args.forEach(visit);
-        return;
-      default:
-        return;
-    }
-  };
-  visit(e);
-  return out;
+  return nodesOfKind(e, 'exists');
 }
 
 /** Does evaluating `e` need related rows at all? */

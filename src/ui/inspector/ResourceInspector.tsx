@@ -5,6 +5,7 @@ import { addAttribute, deleteSelection } from '../canvas/commands';
 import { resourceOf } from '../canvas/node-view';
 import { useDocument } from '../state/document-store';
 import { DiagnosticList, PASCAL, Section, TextField } from './fields';
+import { ActionsSection } from './ActionsSection';
 
 export function ResourceInspector({ raw }: { raw: Resource }) {
   const name = raw.name;
@@ -13,7 +14,7 @@ export function ResourceInspector({ raw }: { raw: Resource }) {
   const names = useDocument((s) => s.document.model.resources);
   const dispatch = useDocument((s) => s.dispatch);
   const select = useDocument((s) => s.select);
-  const diagnostics = useMemo(() => allDiagnostics.filter((d) => d.resource === name && !d.relationship && !d.attribute), [allDiagnostics, name]);
+  const diagnostics = useMemo(() => allDiagnostics.filter((d) => d.resource === name && !d.relationship && !d.attribute && !d.path.includes('actions')), [allDiagnostics, name]);
   const attrCount = raw.attributes?.length ?? 0;
   const relIndex = (rel: string) => (raw.relationships ?? []).findIndex((r) => r.name === rel);
 
@@ -87,6 +88,32 @@ export function ResourceInspector({ raw }: { raw: Resource }) {
           })}
         </ul>
       </Section>
+      <ActionsSection raw={raw} />
+      {(normalized?.aggregates ?? []).length > 0 && (
+        <Section title="Aggregates">
+          <ul className="ins-list">
+            {normalized!.aggregates!.map((g) => (
+              <li key={g.name} className="ins-item">
+                <span className="ins-item-main">
+                  <span className="ins-item-name">{g.name}</span>
+                  <span className="ins-item-meta">{g.kind} {g.path.join('.')}{g.field ? `.${g.field}` : ''}{g.filter ? ` where ${g.filter}` : ''}</span>
+                </span>
+                <span className="ins-item-actions">
+                  <button
+                    type="button"
+                    className="ins-icon danger-quiet"
+                    aria-label={`Remove aggregate ${g.name}`}
+                    onClick={() => {
+                      const rest = (raw.aggregates ?? []).filter((x) => x.name !== g.name);
+                      dispatch([{ kind: 'updateResource', name, patch: { aggregates: rest.length > 0 ? rest : undefined } }], `Remove ${name}.${g.name}`);
+                    }}
+                  >×</button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
       <div className="ins-footer">
         <button type="button" className="danger-quiet" onClick={() => deleteSelection()}>Delete resource</button>
       </div>
