@@ -100,6 +100,14 @@ export class Query {
     return new Query(next);
   }
 
+  /**
+   * Ash's `apply_to`: filter → sort → offset → limit over records already in memory, with the
+   * semantics of the given engine's model (an engine from `createEngine`).
+   */
+  applyTo<R>(records: Array<Record<string, unknown>>, engine: { applyTo(query: QueryRequest, records: Array<Record<string, unknown>>): Promise<R> }): Promise<R> {
+    return engine.applyTo(this.toRequest(), records);
+  }
+
   toRequest(): QueryRequest {
     return cloneRequest(this.req);
   }
