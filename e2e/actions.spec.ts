@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { openFixture } from './helpers';
+import { openFixture, resourceNode } from './helpers';
 
 /**
  * The helpdesk tutorial's flow from the UI: open a ticket with a reporter, assign a representative,
@@ -84,4 +84,41 @@ test('the tutorial flow: open a ticket with a reporter, assign, start, close; a 
   await expect(json).toContainText('"ticket_count":');
   await expect(json).toContainText('"comment_count":');
   await expect(json).toContainText('"subject": "No power"');
+});
+
+test('actions are edited in the inspector and run from the live panel', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openFixture(page, 'helpdesk');
+  await generate(page, { User: 3, Representative: 2, Ticket: 4, Comment: 0 });
+  await resourceNode(page, 'Ticket').click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const section = inspector.getByRole('region', { name: 'Actions' });
+  await expect(section.getByRole('group', { name: 'Action open' })).toBeAttached();
+
+  await section.getByRole('button', { name: 'Add action' }).click();
+  const added = section.getByRole('group', { name: 'Action action_1' });
+  await added.locator('summary').click();
+  const nameField = added.getByLabel('Action name');
+  await nameField.fill('escalate');
+  await nameField.press('Enter');
+  const escalate = section.getByRole('group', { name: 'Action escalate' });
+  const changes = escalate.getByLabel('Changes');
+  await changes.fill('set_attribute(priority, 10)\nset_attribute(status, :open)');
+  await changes.blur();
+  await expect(escalate.getByLabel('Changes')).toHaveValue('set_attribute(priority, 10)\nset_attribute(status, :open)');
+  // A bad line is refused with its line number and nothing changes.
+  await escalate.getByLabel('Changes').fill('validate something');
+  await escalate.getByLabel('Changes').blur();
+  await expect(escalate.getByRole('alert')).toContainText('line 1');
+  await escalate.getByLabel('Changes').press('Escape');
+
+  const panel = live(page);
+  await panel.getByRole('tab', { name: 'Actions' }).click();
+  await panel.getByLabel('Action resource').selectOption('Ticket');
+  await panel.getByLabel('Action', { exact: true }).selectOption('escalate');
+  await panel.getByLabel('Primary key').fill('1');
+  await panel.getByRole('button', { name: 'Run action' }).click();
+  const update = panel.getByRole('region', { name: 'Action result' }).getByRole('listitem', { name: 'update Ticket' });
+  await expect(update.getByRole('row', { name: /^priority/ })).toHaveText(/priority\s*\S+\s*10$/, { timeout: 15_000 });
+  await expect(page.getByRole('region', { name: 'Action result' }).getByRole('list', { name: 'SQL statements' })).toContainText('UPDATE');
 });

@@ -46,10 +46,10 @@ export function fromWire(wire: PackedWire): PackedRows {
   const parsed = JSON.parse(wire.json) as unknown[];
   if (!wire.nested) return { columns: wire.columns, values: parsed, count: wire.count, flat: wire.flat };
   const n = wire.columns.length;
-  const values = new Array<unknown>(parsed.length * n);
+  const values: unknown[] = [];
   for (let i = 0; i < parsed.length; i++) {
     const row = parsed[i] as unknown[];
-    for (let j = 0; j < n; j++) values[i * n + j] = row[j];
+    for (let j = 0; j < n; j++) values.push(row[j]);
   }
   return { columns: wire.columns, values, count: parsed.length, flat: true };
 }
@@ -80,8 +80,8 @@ function makerFor(columns: readonly string[]): (v: unknown[], base: number, mark
 export function unpackMarked(pack: PackedRows, first: number): Row[] {
   const n = pack.columns.length;
   const make = makerFor(pack.columns);
-  const rows = new Array<Row>(pack.count);
-  for (let i = 0; i < pack.count; i++) rows[i] = make(pack.values, i * n, DELIVERED, first + i);
+  const rows: Row[] = [];
+  for (let i = 0; i < pack.count; i++) rows.push(make(pack.values, i * n, DELIVERED, first + i));
   return rows;
 }
 
@@ -90,7 +90,8 @@ export function packRows(rows: readonly Row[]): PackedRows | null {
   const columns = Object.keys(rows[0]!);
   const n = columns.length;
   if (n === 0 || columns.some((c) => c === '__proto__' || c === 'constructor')) return null;
-  const values = new Array<unknown>(rows.length * n);
+  // Filled in order with push: a preallocated array this large would get slow dictionary elements.
+  const values: unknown[] = [];
   let flat = true;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
@@ -101,7 +102,7 @@ export function packRows(rows: readonly Row[]): PackedRows | null {
       const v = row[columns[j]!];
       if (v === undefined) return null;
       if (v !== null && typeof v === 'object') flat = false;
-      values[i * n + j] = v;
+      values.push(v);
     }
   }
   return { columns, values, count: rows.length, flat };
@@ -110,11 +111,11 @@ export function packRows(rows: readonly Row[]): PackedRows | null {
 export function unpackRows(pack: PackedRows): Row[] {
   const { columns, values, count } = pack;
   const n = columns.length;
-  const rows = new Array<Row>(count);
+  const rows: Row[] = [];
   for (let i = 0; i < count; i++) {
     const row: Row = {};
     for (let j = 0; j < n; j++) row[columns[j]!] = values[i * n + j];
-    rows[i] = row;
+    rows.push(row);
   }
   return rows;
 }

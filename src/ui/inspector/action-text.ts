@@ -119,7 +119,9 @@ export function parseChanges(text: string): Parsed<ChangeDef[]> {
       const c: ManageRelationshipChange = { kind: 'manage_relationship', argument: positional[0]! };
       if (positional[1] !== undefined) c.relationship = positional[1];
       for (const p of parts.filter((x) => x.includes(':') && !x.startsWith(':'))) {
-        const [k, v] = p.split(':').map((x) => x.trim().replace(/^:/, '')) as [string, string];
+        const colon = p.indexOf(':');
+        const k = p.slice(0, colon).trim();
+        const v = p.slice(colon + 1).trim().replace(/^:/, '');
         const opt = MANAGE_OPTS.find(([, option]) => option === k);
         if (!opt) return { ok: false, message: `${at}: unknown option ${k} (${MANAGE_OPTS.map(([, o]) => o).join(', ')})` };
         if (opt[2] && !opt[2].includes(v)) return { ok: false, message: `${at}: ${k} is one of ${opt[2].join(', ')}` };

@@ -94,8 +94,9 @@ export class StatementRunner {
       mapper = mapperFor(columns, columns.map((c) => decoderFor(types.get(c))));
       this.mappers.set(key, mapper);
     }
-    const rows = new Array<Row>(values.length);
-    for (let i = 0; i < values.length; i++) rows[i] = mapper(values[i]!);
+    // push, not new Array(n): V8 gives a preallocated array of more than ~100k slots slow dictionary elements.
+    const rows: Row[] = [];
+    for (let i = 0; i < values.length; i++) rows.push(mapper(values[i]!));
     if (columns.every((c) => decoderFor(types.get(c)) === null)) RAW_ROWS.set(rows, { columns, json: text });
     sink.push({ sql, params: [...params], rows: rows.length, ms: now() - started, scope: sink.scope });
     return rows;
