@@ -90,7 +90,7 @@ test('actions are edited in the inspector and run from the live panel', async ({
   test.setTimeout(90_000);
   await openFixture(page, 'helpdesk');
   await generate(page, { User: 3, Representative: 2, Ticket: 4, Comment: 0 });
-  await resourceNode(page, 'Ticket').click();
+  await resourceNode(page, 'Ticket').locator('.rn-title').click();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   const section = inspector.getByRole('region', { name: 'Actions' });
   await expect(section.getByRole('group', { name: 'Action open' })).toBeAttached();

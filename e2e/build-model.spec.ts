@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { openApp } from './helpers';
-import { addAttribute, addResourceAt, connect, inspector, node } from './canvas-helpers';
+import { addAttribute, addResourceAt, canvasSize, connect, inspector, node } from './canvas-helpers';
 
 test('build a model from scratch by mouse', async ({ page }) => {
   await openApp(page);
-  // The positions below need the full canvas height: the live panel would cover its lower half.
-  await page.getByRole('button', { name: 'Collapse live panel' }).click();
+  // The live panel stays open: the canvas above it must be enough to build a model.
+  await expect(page.getByRole('button', { name: 'Collapse live panel' })).toBeVisible();
+  const pane = await canvasSize(page);
   await addResourceAt(page, 200, 200, 'Ticket');
   await addAttribute(page, 'priority', 'integer', { allowNil: false });
   await expect(node(page, 'Ticket')).toContainText('priority');
@@ -32,7 +33,7 @@ test('build a model from scratch by mouse', async ({ page }) => {
   await expect(panel.getByLabel('Destination attribute', { exact: true })).toHaveAttribute('placeholder', 'id');
 
   // many_to_many with a new join resource
-  await addResourceAt(page, 450, 600, 'Tag');
+  await addResourceAt(page, 450, Math.min(600, pane.height - 130), 'Tag');
   await connect(page, 'Ticket', 'Tag');
   const picker2 = page.getByRole('dialog', { name: 'New relationship from Ticket' });
   await picker2.getByRole('radio', { name: /many_to_many/ }).check();
@@ -60,4 +61,6 @@ test('build a model from scratch by mouse', async ({ page }) => {
   await panel.getByRole('heading', { name: 'Representative.tickets' }).click();
   await page.keyboard.press('Delete');
   await expect(page.getByRole('button', { name: 'Relationship Representative.tickets' })).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByRole('button', { name: 'Relationship Representative.tickets' })).toBeVisible();
 });

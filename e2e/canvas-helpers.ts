@@ -21,10 +21,19 @@ export async function connect(page: Page, from: string, to: string) {
   await page.mouse.up();
 }
 
+/** The canvas pane's size on screen (what is left above the live panel and beside the inspector). */
+export async function canvasSize(page: Page): Promise<{ width: number; height: number }> {
+  const box = await page.locator('.react-flow__pane').boundingBox();
+  if (!box) throw new Error('the canvas pane is not on screen');
+  return { width: box.width, height: box.height };
+}
+
 /** Double-clicks the empty canvas at (x, y) relative to the canvas, then renames the new resource. */
 export async function addResourceAt(page: Page, x: number, y: number, name: string) {
   const pane = page.locator('.react-flow__pane');
+  const before = await page.locator('.react-flow__node').count();
   await pane.dblclick({ position: { x, y } });
+  await expect(page.locator('.react-flow__node')).toHaveCount(before + 1);
   const nameField = inspector(page).getByLabel('Name', { exact: true });
   await expect(nameField).toBeVisible();
   await nameField.fill(name);

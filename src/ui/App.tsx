@@ -136,19 +136,21 @@ export function App() {
       <ErrorBoundary name="Issues">
         <IssuesPanel />
       </ErrorBoundary>
-      {/* Hidden while the live panel is collapsed (styles.css). */}
-      <div
-        className="live-resizer"
-        role="separator"
-        aria-orientation="horizontal"
-        aria-label="Resize live panel"
-        aria-valuenow={live.height ?? undefined}
-        tabIndex={0}
-        {...live.separator}
-      />
-      <ErrorBoundary name="Live preview">
-        <LivePanel />
-      </ErrorBoundary>
+      <div className="live-dock">
+        {/* Hidden while the live panel is collapsed (styles.css). */}
+        <div
+          className="live-resizer"
+          role="separator"
+          aria-orientation="horizontal"
+          aria-label="Resize live panel"
+          aria-valuenow={live.height ?? undefined}
+          tabIndex={0}
+          {...live.separator}
+        />
+        <ErrorBoundary name="Live preview">
+          <LivePanel />
+        </ErrorBoundary>
+      </div>
       <ErrorBoundary name="Dialogs">
         <Dialogs />
         <ProblemDialog />

@@ -21,38 +21,45 @@ interface Field {
   origin?: string;
 }
 
-function fieldsOf(ctx: ValidationContext, i: number): Field[] {
+/**
+ * The fields of resource `i` as (name, kind, where) with `where()` building the path and origin:
+ * they are needed only for a diagnostic, and the editor re-checks every field after each edit.
+ */
+function eachField(ctx: ValidationContext, i: number, visit: (name: string, kind: Field['kind'], where: () => Field) => void): void {
   const user = ctx.model.resources[i];
   const norm = ctx.normalized.resources[i];
-  if (!user || !norm) return [];
+  if (!user || !norm) return;
   const userRels = user.relationships ?? [];
   const relIndex = (name: string): number => userRels.findIndex((r) => r.name === name);
-  const attrs = norm.attributes.map((a: NAttribute, j): Field => {
-    if (a.addedBy === undefined) return { name: a.name, kind: 'attribute', path: attributePath(i, j) };
-    const k = relIndex(a.addedBy);
-    const r = userRels[k];
-    return {
-      name: a.name,
-      kind: 'attribute',
-      path: r ? keyPath(i, k, r, 'sourceAttribute') : resourcePath(i),
-      origin: `added by belongs_to \`${a.addedBy}\``,
-    };
+  norm.attributes.forEach((a: NAttribute, j) => {
+    visit(a.name, 'attribute', () => {
+      if (a.addedBy === undefined) return { name: a.name, kind: 'attribute', path: attributePath(i, j) };
+      const k = relIndex(a.addedBy);
+      const r = userRels[k];
+      return {
+        name: a.name,
+        kind: 'attribute',
+        path: r ? keyPath(i, k, r, 'sourceAttribute') : resourcePath(i),
+        origin: `added by belongs_to \`${a.addedBy}\``,
+      };
+    });
   });
   const offset = norm.relationships.length - userRels.length;
-  const rels = norm.relationships.map((r: NRelationship, j): Field => {
-    if (r.kind === 'has_many' && r.joinOf !== undefined) {
-      const k = relIndex(r.joinOf);
-      const m = userRels[k];
-      return {
-        name: r.name,
-        kind: 'relationship',
-        path: m ? keyPath(i, k, m, 'joinRelationship') : resourcePath(i),
-        origin: `the join relationship many_to_many \`${r.joinOf}\` adds`,
-      };
-    }
-    return { name: r.name, kind: 'relationship', path: relationshipPath(i, j - offset) };
+  norm.relationships.forEach((r: NRelationship, j) => {
+    visit(r.name, 'relationship', () => {
+      if (r.kind === 'has_many' && r.joinOf !== undefined) {
+        const k = relIndex(r.joinOf);
+        const m = userRels[k];
+        return {
+          name: r.name,
+          kind: 'relationship',
+          path: m ? keyPath(i, k, m, 'joinRelationship') : resourcePath(i),
+          origin: `the join relationship many_to_many \`${r.joinOf}\` adds`,
+        };
+      }
+      return { name: r.name, kind: 'relationship', path: relationshipPath(i, j - offset) };
+    });
   });
-  return [...attrs, ...rels];
 }
 
 export function checkNames(ctx: ValidationContext): void {
@@ -77,27 +84,31 @@ export function checkNames(ctx: ValidationContext): void {
 
 function checkFields(ctx: ValidationContext, i: number, resource: string): void {
   const counts = new Map<string, number>();
-  for (const f of fieldsOf(ctx, i)) {
-    const about = f.kind === 'attribute' ? { attribute: f.name } : { relationship: f.name };
-    const what = (): string => `${f.kind === 'attribute' ? 'Attribute' : 'Relationship'} \`${resource}.${f.name}\`${f.origin ? ` (${f.origin})` : ''}`;
-    if (!FIELD_NAME.test(f.name)) {
+  eachField(ctx, i, (name, kind, where) => {
+    const problem = !FIELD_NAME.test(name) ? 'invalid' : RESERVED_NAMES.has(name) ? 'reserved' : null;
+    const n = (counts.get(name) ?? 0) + 1;
+    counts.set(name, n);
+    if (!problem && n !== 2) return;
+    const f = where();
+    const about = kind === 'attribute' ? { attribute: name } : { relationship: name };
+    const what = `${kind === 'attribute' ? 'Attribute' : 'Relationship'} \`${resource}.${name}\`${f.origin ? ` (${f.origin})` : ''}`;
+    const path = (): JsonPath => (f.origin ? f.path : [...f.path, 'name']);
+    if (problem === 'invalid') {
       ctx.out.push({
-        severity: 'error', code: 'invalid_identifier', resource, ...about, path: f.origin ? f.path : [...f.path, 'name'],
-        message: `${what()} is not a valid identifier; use snake_case: lower-case letters, digits and \`_\`, not starting with a digit.`,
+        severity: 'error', code: 'invalid_identifier', resource, ...about, path: path(),
+        message: `${what} is not a valid identifier; use snake_case: lower-case letters, digits and \`_\`, not starting with a digit.`,
       });
-    } else if (RESERVED_NAMES.has(f.name)) {
+    } else if (problem === 'reserved') {
       ctx.out.push({
-        severity: 'error', code: 'reserved_name', resource, ...about, path: f.origin ? f.path : [...f.path, 'name'],
-        message: `${what()} uses the reserved name \`${f.name}\` (Ash reserves ${[...RESERVED_NAMES].join(' ')}); rename it.`,
+        severity: 'error', code: 'reserved_name', resource, ...about, path: path(),
+        message: `${what} uses the reserved name \`${name}\` (Ash reserves ${[...RESERVED_NAMES].join(' ')}); rename it.`,
       });
     }
-    const n = (counts.get(f.name) ?? 0) + 1;
-    counts.set(f.name, n);
     if (n === 2) {
       ctx.out.push({
-        severity: 'error', code: 'duplicate_field_name', resource, ...about, path: f.origin ? f.path : [...f.path, 'name'],
-        message: `${what()} has the same name as another attribute or relationship of ${resource}; field names must be unique across attributes and relationships, rename one.`,
+        severity: 'error', code: 'duplicate_field_name', resource, ...about, path: path(),
+        message: `${what} has the same name as another attribute or relationship of ${resource}; field names must be unique across attributes and relationships, rename one.`,
       });
     }
-  }
+  });
 }

@@ -6,7 +6,7 @@
 import type { ManualRunner } from '../manual/contract';
 import { normalizeModel } from '../model/normalize';
 import { checkModelShape } from '../model/shape';
-import type { Model } from '../model/types';
+import type { Model, NormalizedModel } from '../model/types';
 import { createContext, relationshipPath, userRelationships } from './context';
 import type { Diagnostic } from './diagnostic';
 import { checkNames } from './rules-names';
@@ -22,8 +22,12 @@ function resourceNameAt(model: unknown, path: Array<string | number>): string | 
   return typeof name === 'string' ? name : undefined;
 }
 
-/** Every diagnostic of `model`. A structurally broken model gets only its `invalid_model` findings. */
-export function validateModel(model: Model): Diagnostic[] {
+/**
+ * Every diagnostic of `model`. A structurally broken model gets only its `invalid_model` findings.
+ * `normalized` is `normalizeModel(model)` when the caller already has it (the editor re-checks
+ * after every edit and needs both).
+ */
+export function validateModel(model: Model, normalized?: NormalizedModel): Diagnostic[] {
   const shape = checkModelShape(model);
   if (shape.length > 0) {
     return shape.map((p) => {
@@ -31,7 +35,7 @@ export function validateModel(model: Model): Diagnostic[] {
       return { severity: 'error', code: 'invalid_model', ...(resource ? { resource } : {}), path: p.path, message: p.message };
     });
   }
-  const ctx = createContext(model, normalizeModel(model));
+  const ctx = createContext(model, normalized ?? normalizeModel(model));
   checkNames(ctx);
   checkRelationships(ctx);
   checkActionsAndAggregates(ctx);

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent } from 'react';
 import {
-  Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges,
-  useReactFlow, type Connection, type EdgeTypes, type FinalConnectionState, type NodeChange, type NodeTypes, type OnNodeDrag,
+  Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, getViewportForBounds,
+  useReactFlow, useStoreApi, type Connection, type EdgeTypes, type FinalConnectionState, type NodeChange, type NodeTypes, type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
@@ -14,12 +14,38 @@ import { CardinalityMarkers } from './markers';
 import { RelationshipEdge } from './RelationshipEdge';
 import { RelationshipPicker } from './RelationshipPicker';
 import { ResourceNode } from './ResourceNode';
+import { NODE_WIDTH } from './gesture-ops';
+import { COMPACT_HEIGHT, isCompactZoom, nodeHeight, nodeView } from './node-view';
 import { reconcileEdges, reconcileNodes, toFlow, type RelationshipFlowEdge, type ResourceFlowNode } from './to-flow';
 
 const nodeTypes: NodeTypes = { resource: ResourceNode };
 const edgeTypes: EdgeTypes = { relationship: RelationshipEdge };
 const proOptions = { hideAttribution: true };
 const fitViewOptions = { padding: 0.2, maxZoom: 1.2 };
+const MIN_ZOOM = 0.05;
+const NO_NODES: ResourceFlowNode[] = [];
+const NO_EDGES: RelationshipFlowEdge[] = [];
+
+/**
+ * The fitted viewport of a document, from its layout and the nodes' estimated sizes, before any
+ * node is rendered: a node first renders at the zoom it will be seen at (300 nodes rendered with
+ * every attribute row, measured, then fitted and re-rendered compact cost seconds on open).
+ */
+function fittedViewport(nodes: readonly ResourceFlowNode[], heightOf: (id: string) => number, width: number, height: number) {
+  const boundsFor = (compact: boolean) => {
+    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    for (const n of nodes) {
+      x1 = Math.min(x1, n.position.x);
+      y1 = Math.min(y1, n.position.y);
+      x2 = Math.max(x2, n.position.x + NODE_WIDTH);
+      y2 = Math.max(y2, n.position.y + (compact ? COMPACT_HEIGHT : heightOf(n.id)));
+    }
+    return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+  };
+  const fit = (compact: boolean) => getViewportForBounds(boundsFor(compact), width, height, MIN_ZOOM, fitViewOptions.maxZoom, fitViewOptions.padding);
+  const full = fit(false);
+  return isCompactZoom(full.zoom) ? fit(true) : full;
+}
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -49,7 +75,9 @@ function CanvasInner() {
   const docId = useDocument((s) => s.docId);
   const theme = useUi((s) => s.theme);
   const fitRequest = useCanvas((s) => s.fitRequest);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, setCenter, setViewport } = useReactFlow();
+  const rf = useStoreApi<ResourceFlowNode, RelationshipFlowEdge>();
+  const root = useRef<HTMLDivElement>(null);
 
   const flow = useMemo(() => toFlow(model, normalized, layout, selection, diagnostics), [model, normalized, layout, selection, diagnostics]);
 
@@ -70,6 +98,7 @@ function CanvasInner() {
   }, []);
 
   const onNodeDragStop: OnNodeDrag<ResourceFlowNode> = useCallback((_e, _node, dragged) => {
+    root.current?.classList.remove('is-dragging');
     const ops = dragged.map((n) => ({ kind: 'moveNode' as const, resource: n.id, to: { x: Math.round(n.position.x), y: Math.round(n.position.y) } }));
     const { layout: current } = useDocument.getState().document;
     const moved = ops.filter((op) => {
@@ -78,6 +107,13 @@ function CanvasInner() {
     });
     if (moved.length) useDocument.getState().dispatch(moved, moved.length === 1 ? `Move ${moved[0]!.resource}` : 'Move resources');
   }, []);
+
+  // While the view pans/zooms or a node is dragged, the graph is neither hit-tested (600 edge
+  // strokes per mouse move) nor repainted: the viewport is its own layer and just moves (canvas.css).
+  const setMoving = useCallback((on: boolean) => root.current?.classList.toggle('is-moving', on), []);
+  const onMoveStart = useCallback(() => setMoving(true), [setMoving]);
+  const onMoveEnd = useCallback(() => setMoving(false), [setMoving]);
+  const onNodeDragStart = useCallback(() => root.current?.classList.add('is-dragging'), []);
 
   const onNodeClick = useCallback((e: ReactMouseEvent, node: ResourceFlowNode) => {
     const attr = (e.target as HTMLElement).closest?.('[data-attribute]')?.getAttribute('data-attribute');
@@ -116,28 +152,61 @@ function CanvasInner() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // A resource selected from outside the canvas (added from the toolbar, picked in the inspector or
+  // the issues list) that lies wholly out of view is brought to the middle of the canvas.
+  const revealed = useDocument((s) => (s.selection && s.selection.kind !== 'relationship' ? s.selection.resource : null));
+  useEffect(() => {
+    if (!revealed) return;
+    const { nodeLookup, transform: [tx, ty, zoom], width, height } = rf.getState();
+    const n = nodeLookup.get(revealed);
+    if (!n || !width || !height) return;
+    const { x, y } = n.internals.positionAbsolute;
+    const w = n.measured.width ?? NODE_WIDTH, h = n.measured.height ?? 80;
+    const left = x * zoom + tx, top = y * zoom + ty;
+    if (left + w * zoom > 0 && left < width && top + h * zoom > 0 && top < height) return;
+    void setCenter(x + w / 2, y + Math.min(h / 2, height / zoom / 3), { zoom, duration: 200 });
+  }, [revealed, rf, setCenter]);
+
   useEffect(() => {
     if (fitRequest === 0) return;
     const t = window.setTimeout(() => void fitView({ ...fitViewOptions, duration: 250 }), 30);
     return () => window.clearTimeout(t);
   }, [fitRequest, fitView]);
 
-  // A newly opened document: show all of it once React Flow has measured the nodes.
-  useEffect(() => {
-    const t = window.setTimeout(() => void fitView(fitViewOptions), 60);
-    return () => window.clearTimeout(t);
-  }, [docId, fitView]);
+  // A newly opened document: nothing is rendered until the view is fitted to it (fittedViewport).
+  const [viewFor, setViewFor] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    if (viewFor === docId) return;
+    const box = root.current?.getBoundingClientRect();
+    if (box && box.width > 0 && box.height > 0 && flow.nodes.length > 0) {
+      if (rf.getState().panZoom) {
+        const { normalized: current } = useDocument.getState();
+        void setViewport(fittedViewport(flow.nodes, (id) => nodeHeight(nodeView(current, id).attributes.length), box.width, box.height));
+      } else {
+        // The very first render (React Flow's zoom is not set up yet): fit once nodes are measured.
+        void fitView(fitViewOptions);
+      }
+    }
+    // Measure, set the view, then render the nodes, all before the browser paints: the one
+    // re-render this causes is the point (the first render of a document has no nodes).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setViewFor(docId);
+  }, [docId, viewFor, flow, rf, setViewport, fitView]);
+  const viewReady = viewFor === docId;
 
   return (
-    <div className="relata-canvas" onDoubleClick={onDoubleClick}>
+    <div className="relata-canvas" ref={root} onDoubleClick={onDoubleClick}>
       <CardinalityMarkers />
       <ReactFlow<ResourceFlowNode, RelationshipFlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={viewReady ? nodes : NO_NODES}
+        edges={viewReady ? edges : NO_EDGES}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         onNodeClick={onNodeClick}
         onEdgeClick={onEdgeClick}
         onPaneClick={onPaneClick}
@@ -148,10 +217,8 @@ function CanvasInner() {
         deleteKeyCode={null}
         zoomOnDoubleClick={false}
         onlyRenderVisibleElements
-        minZoom={0.05}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
-        fitView
-        fitViewOptions={fitViewOptions}
         proOptions={proOptions}
         colorMode={theme}
         elevateNodesOnSelect={false}

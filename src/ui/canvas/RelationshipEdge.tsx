@@ -24,7 +24,6 @@ function loopPath(sx: number, sy: number, tx: number, ty: number, index: number)
 }
 
 function RelationshipEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<RelationshipFlowEdge>) {
-  const select = useDocument((s) => s.select);
   // Labels are unreadable when zoomed far out, and 600 of them cost more than the edges (see ResourceNode).
   const compact = useStore((s) => isCompactZoom(s.transform[2]));
   if (!data) return null;
@@ -60,7 +59,7 @@ function RelationshipEdgeImpl({ id, source, target, sourceX, sourceY, targetX, t
               aria-label={`Relationship ${l.resource}.${l.relationship}`}
               onClick={(e) => {
                 e.stopPropagation();
-                select({ kind: 'relationship', resource: l.resource, relationship: l.relationship });
+                useDocument.getState().select({ kind: 'relationship', resource: l.resource, relationship: l.relationship });
               }}
             >
               {l.relationship}

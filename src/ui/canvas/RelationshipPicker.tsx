@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import { useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useDocument } from '../state/document-store';
 import { useCanvas, type PickerRequest } from './canvas-store';
+import { Modal } from '../panels/Modal';
 import { connect } from './commands';
 import {
   PICKER_KINDS, fieldNames, inverseKind, suggestJoinName, suggestRelationshipName, type PickerKind,
@@ -151,58 +152,13 @@ function PickerForm({ request }: { request: PickerRequest }) {
   );
 }
 
-/**
- * A native modal dialog (focus trap, Escape, top layer). A `close` event that arrives while the
- * dialog is open again is stale (StrictMode's unmount/remount closes and reopens it) and ignored.
- */
-function PickerDialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    const handleClose = () => {
-      if (!dialog.open) onCloseRef.current();
-    };
-    dialog.addEventListener('close', handleClose);
-    return () => {
-      dialog.removeEventListener('close', handleClose);
-      if (dialog.open) dialog.close();
-    };
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-modal="true"
-      className="modal picker-dialog"
-      onMouseDown={(e) => {
-        if (e.target === e.currentTarget) onCloseRef.current();
-      }}
-    >
-      <div className="modal-body">
-        <header className="modal-header">
-          <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={() => onCloseRef.current()}>×</button>
-        </header>
-        {children}
-      </div>
-    </dialog>
-  );
-}
-
 export function RelationshipPicker() {
   const request = useCanvas((s) => s.picker);
   const close = useCanvas((s) => s.closePicker);
   if (!request) return null;
   return (
-    <PickerDialog title={`New relationship from ${request.from}`} onClose={close}>
+    <Modal title={`New relationship from ${request.from}`} onClose={close} className="picker-dialog">
       <PickerForm key={`${request.from}->${request.to ?? ''}`} request={request} />
-    </PickerDialog>
+    </Modal>
   );
 }

@@ -2,15 +2,12 @@ import { memo } from 'react';
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { useStoreWithEqualityFn } from 'zustand/traditional';
 import { useDocument } from '../state/document-store';
-import { diagnosticCounts, nodeView, sameNodeView } from './node-view';
-import { isCompactZoom } from './node-view';
+import { isCompactZoom, nodeState, sameNodeState } from './node-view';
 import type { ResourceFlowNode } from './to-flow';
 
 function ResourceNodeImpl({ id, selected }: NodeProps<ResourceFlowNode>) {
-  const view = useStoreWithEqualityFn(useDocument, (s) => nodeView(s.normalized, id), sameNodeView);
-  const errors = useDocument((s) => diagnosticCounts(s.diagnostics).get(id)?.errors ?? 0);
-  const warnings = useDocument((s) => diagnosticCounts(s.diagnostics).get(id)?.warnings ?? 0);
-  const selectedAttribute = useDocument((s) => (s.selection?.kind === 'attribute' && s.selection.resource === id ? s.selection.attribute : null));
+  // One subscription per node (300 nodes: every store change runs 300 selectors, not 1,200).
+  const { view, errors, warnings, selectedAttribute } = useStoreWithEqualityFn(useDocument, (s) => nodeState(s, id), sameNodeState);
   const issues = errors + warnings;
   // Zoomed far out, the attribute rows are unreadable and cost most of the layout and paint of a
   // large model (300 nodes): show the header only. One re-render when the zoom crosses the level.

@@ -33,9 +33,21 @@ export function resourceOf(model: NormalizedModel, name: string): NResource | un
   return indexOf(model).get(name);
 }
 
+const MISSING: NodeView = { exists: false, attributes: [], relationshipCount: 0 };
+const views = new WeakMap<NResource, NodeView>();
+
 export function nodeView(model: NormalizedModel, name: string): NodeView {
   const r = indexOf(model).get(name);
-  if (!r) return { exists: false, attributes: [], relationshipCount: 0 };
+  if (!r) return MISSING;
+  let view = views.get(r);
+  if (!view) {
+    view = toNodeView(r);
+    views.set(r, view);
+  }
+  return view;
+}
+
+function toNodeView(r: NResource): NodeView {
   return {
     exists: true,
     attributes: r.attributes.map((a) => ({
@@ -46,6 +58,7 @@ export function nodeView(model: NormalizedModel, name: string): NodeView {
 }
 
 export function sameNodeView(a: NodeView, b: NodeView): boolean {
+  if (a === b) return true;
   if (a.exists !== b.exists || a.relationshipCount !== b.relationshipCount || a.attributes.length !== b.attributes.length) return false;
   return a.attributes.every((x, i) => {
     const y = b.attributes[i];
@@ -76,4 +89,32 @@ export function diagnosticCounts(diagnostics: readonly Diagnostic[]): Map<string
  * there is a few pixels high, and a 300-resource model at "fit view" is far below it.
  */
 export const COMPACT_ZOOM = 0.35;
+/** Rendered heights (canvas.css): header only, and with `attributes` rows (or the "No attributes" row). */
+export const COMPACT_HEIGHT = 40;
+export const nodeHeight = (attributes: number): number => 40 + 8 + 24 * Math.max(1, attributes);
 export const isCompactZoom = (zoom: number): boolean => zoom < COMPACT_ZOOM;
+
+/** Everything one resource node shows from the document store. */
+export interface NodeState {
+  view: NodeView;
+  errors: number;
+  warnings: number;
+  selectedAttribute: string | null;
+}
+
+export function nodeState(
+  s: { normalized: NormalizedModel; diagnostics: readonly Diagnostic[]; selection: { kind: string; resource: string; attribute?: string } | null },
+  id: string,
+): NodeState {
+  const c = diagnosticCounts(s.diagnostics).get(id);
+  return {
+    view: nodeView(s.normalized, id),
+    errors: c?.errors ?? 0,
+    warnings: c?.warnings ?? 0,
+    selectedAttribute: s.selection?.kind === 'attribute' && s.selection.resource === id ? s.selection.attribute ?? null : null,
+  };
+}
+
+export function sameNodeState(a: NodeState, b: NodeState): boolean {
+  return a.errors === b.errors && a.warnings === b.warnings && a.selectedAttribute === b.selectedAttribute && sameNodeView(a.view, b.view);
+}

@@ -46,7 +46,7 @@ export function ActionsSection({ raw }: { raw: Resource }) {
       )}
       <ul className="ins-list ins-actions">
         {entries.map((e, i) => (
-          <li key={`${i}:${entryName(e)}`} className="ins-item ins-action">
+          <li key={i} className="ins-item ins-action">
             {typeof e === 'string' ? (
               <div className="ins-action-head">
                 <span className="ins-item-name">{e}</span>

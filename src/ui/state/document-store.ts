@@ -56,7 +56,9 @@ export function emptyDocument(name = 'Untitled'): RelataDocument {
 }
 
 function derive(doc: RelataDocument): { normalized: NormalizedModel; diagnostics: Diagnostic[] } {
-  return { normalized: normalizeModel(doc.model), diagnostics: validateModel(doc.model) };
+  // One normalization for both (validation needs it too).
+  const normalized = normalizeModel(doc.model);
+  return { normalized, diagnostics: validateModel(doc.model, normalized) };
 }
 
 /** Drops a selection whose element no longer exists (after undo, delete or rename). */
