@@ -4,8 +4,8 @@
  * the aggregate's filter, then the kind's rule (ash-semantics §4.1).
  */
 import type { RelatedSource } from '../expr/evaluate';
-import { matches, prefetch } from '../expr/evaluate';
-import { compareValues, groupKey } from '../expr/values';
+import { matches, prefetch, walkPath } from '../expr/evaluate';
+import { compareValues, groupKey, toNumber } from '../expr/values';
 import type { Row } from '../query/types';
 import { compareRows } from '../engine/sort';
 import type { BoundAggregate } from './bind';
@@ -18,25 +18,12 @@ export async function prefetchAggregate(agg: BoundAggregate, owners: readonly Ro
 }
 
 function relatedSet(agg: BoundAggregate, owner: Row, rel: RelatedSource): Row[] {
-  let rows: Row[] = [owner];
-  for (const step of agg.steps) {
-    const next: Row[] = [];
-    for (const r of rows) for (const x of rel.get(step, r)) next.push(x);
-    rows = next;
-  }
+  const rows = walkPath(owner, agg.steps, rel);
   const where = agg.where;
   return where ? rows.filter((d) => matches(where, [d, owner], rel)) : rows;
 }
 
-function num(v: unknown): number | null {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'string') {
-    const n = parseFloat(v);
-    return Number.isFinite(n) ? n : 0;
-  }
-  return null;
-}
+const num = toNumber;
 
 const present = (v: unknown): boolean => v !== null && v !== undefined;
 

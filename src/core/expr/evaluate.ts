@@ -2,7 +2,7 @@ import type { Row } from '../query/types';
 import type { Step } from '../schema/schema';
 import type { BExpr, PathBinding } from './bound';
 import { nodesOfKind, pathBindings } from './bound';
-import { asciiLower, compareValues, truth, valuesEqual } from './values';
+import { asciiLower, compareValues, toNumber, truth, valuesEqual } from './values';
 import { aggregateValue, prefetchAggregate } from '../aggregates/evaluate';
 
 /**
@@ -137,16 +137,6 @@ function evalIn(x: unknown, list: unknown, ci: boolean): boolean | null {
   return sawNull ? null : false;
 }
 
-function toNumber(v: unknown): number | null {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'string') {
-    const n = parseFloat(v);
-    return Number.isFinite(n) ? n : 0;
-  }
-  return null;
-}
-
 function arithmetic(op: '+' | '-' | '*' | '/', l: unknown, r: unknown): number | null {
   const a = toNumber(l);
   const b = toNumber(r);
@@ -203,16 +193,22 @@ function evalCall(e: Extract<BExpr, { k: 'call' }>, stack: readonly Row[], assig
 function evalExists(e: Extract<BExpr, { k: 'exists' }>, stack: readonly Row[], rel: RelatedSource): boolean {
   const start = stack[e.depth];
   if (!start) return false;
-  let rows: readonly Row[] = [start];
-  for (const step of e.path) {
-    const next: Row[] = [];
-    for (const r of rows) for (const x of rel.get(step, r)) next.push(x);
-    rows = next;
-  }
+  const rows = walkPath(start, e.path, rel);
   if (e.where === null) return rows.length > 0;
   const outer = stack.slice(e.depth);
   for (const d of rows) if (matches(e.where, [d, ...outer], rel)) return true;
   return false;
+}
+
+/** The rows reached from `start` along `steps` (fanned out, duplicates kept). Prefetched rows only. */
+export function walkPath(start: Row, steps: readonly Step[], rel: RelatedSource): Row[] {
+  let rows: Row[] = [start];
+  for (const step of steps) {
+    const next: Row[] = [];
+    for (const r of rows) for (const x of rel.get(step, r)) next.push(x);
+    rows = next;
+  }
+  return rows;
 }
 
 /**

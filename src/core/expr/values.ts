@@ -96,3 +96,14 @@ export function truth(v: unknown): boolean | null {
   }
   return true;
 }
+
+/** A value as a number in arithmetic, as SQLite converts it (text → its numeric prefix, else 0). */
+export function toNumber(v: unknown): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string') {
+    const n = parseFloat(v);
+    return Number.isFinite(n) ? n : 0;
+  }
+  return null;
+}

@@ -39,8 +39,9 @@ function RelationshipEdgeImpl({ id, source, target, sourceX, sourceY, targetX, t
         id={id}
         path={path}
         className={className}
-        markerStart={`url(#${markerId(data.startCardinality, tone)})`}
-        markerEnd={`url(#${markerId(data.endCardinality, tone)})`}
+        // Zoomed far out the crow's feet are a pixel or two: not worth 1,200 markers to paint.
+        markerStart={compact ? undefined : `url(#${markerId(data.startCardinality, tone)})`}
+        markerEnd={compact ? undefined : `url(#${markerId(data.endCardinality, tone)})`}
         interactionWidth={16}
       />
       {!compact && (

@@ -8,7 +8,12 @@ import type { Edge, Node } from '@xyflow/react';
 import type { Diagnostic, Layout, Model, NManyToMany, NormalizedModel, NRelationship, NResource } from '../../core/index';
 import { NODE_WIDTH, placeNewNode, type Point, type Selection } from './gesture-ops';
 
-export type ResourceNodeData = { name: string };
+/**
+ * `loop`: the node has a self-relationship (top handles); `left`/`right`: an edge leaves it on the
+ * left / enters it on the right (a destination left of its source). The node renders only the
+ * handles its edges use: 300 nodes with six handles each are 1,800 elements to lay out and measure.
+ */
+export type ResourceNodeData = { name: string; loop?: boolean; left?: boolean; right?: boolean };
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource'>;
 
 /** Crow's-foot end: exactly one, zero or one, zero or many. */
@@ -78,14 +83,24 @@ export function toFlow(
     });
   }
   const edges = toEdges(normalized, seen, selection, diagnostics);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const mark = (id: string, flag: 'loop' | 'left' | 'right') => {
+    const n = byId.get(id);
+    if (n) n.data[flag] = true;
+  };
   // Draw each edge between the facing sides: a destination left of its source is entered from its right.
   for (const e of edges) {
-    if (e.source === e.target) continue;
+    if (e.source === e.target) {
+      mark(e.source, 'loop');
+      continue;
+    }
     const a = positions[e.source];
     const b = positions[e.target];
     if (a && b && b.x + NODE_WIDTH < a.x) {
       e.sourceHandle = 'out-left';
       e.targetHandle = 'in-right';
+      mark(e.source, 'left');
+      mark(e.target, 'right');
     }
   }
   return { nodes, edges };
@@ -237,7 +252,8 @@ export function reconcileNodes(prev: readonly ResourceFlowNode[], next: Resource
   let changed = prev.length !== next.length;
   const out = next.map((n, i) => {
     const o = old.get(n.id);
-    if (o && o.position.x === n.position.x && o.position.y === n.position.y && !!o.selected === !!n.selected && o.data.name === n.data.name) {
+    if (o && o.position.x === n.position.x && o.position.y === n.position.y && !!o.selected === !!n.selected && o.data.name === n.data.name
+      && !!o.data.loop === !!n.data.loop && !!o.data.left === !!n.data.left && !!o.data.right === !!n.data.right) {
       if (prev[i] !== o) changed = true;
       return o;
     }
