@@ -58,7 +58,7 @@ describe('raw JSON text from the data layer', () => {
     const wire = rawWire(rows, { columns: ['id', 'name'], json: '[[1,"a"],[2,null]]' })!;
     expect(wire.nested).toBe(true);
     const pack = fromWire(wire);
-    expect(pack.values).toEqual([1, 'a', 2, null]);
+    expect(pack.rowValues).toEqual([[1, 'a'], [2, null]]);
     expect(JSON.parse(JSON.stringify(unpackMarked(pack, 0)))).toEqual(rows);
   });
 

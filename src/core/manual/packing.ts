@@ -11,7 +11,10 @@ import type { Row } from '../query/types';
 /** Rows of one `ctx.read` reply as columns + a flat value list (row-major). */
 export interface PackedRows {
   columns: string[];
+  /** Flat, row-major values; empty when `rowValues` holds them per row instead. */
   values: unknown[];
+  /** Per-row value lists (a data layer's own JSON text, parsed as it came). */
+  rowValues?: unknown[][];
   count: number;
   /** Every value is a primitive (rows can be compared to the pack cheaply). */
   flat: boolean;
@@ -45,13 +48,7 @@ export function toWire(pack: PackedRows): PackedWire | null {
 export function fromWire(wire: PackedWire): PackedRows {
   const parsed = JSON.parse(wire.json) as unknown[];
   if (!wire.nested) return { columns: wire.columns, values: parsed, count: wire.count, flat: wire.flat };
-  const n = wire.columns.length;
-  const values: unknown[] = [];
-  for (let i = 0; i < parsed.length; i++) {
-    const row = parsed[i] as unknown[];
-    for (let j = 0; j < n; j++) values.push(row[j]);
-  }
-  return { columns: wire.columns, values, count: parsed.length, flat: true };
+  return { columns: wire.columns, values: [], rowValues: parsed as unknown[][], count: parsed.length, flat: true };
 }
 
 /**
@@ -81,7 +78,9 @@ export function unpackMarked(pack: PackedRows, first: number): Row[] {
   const n = pack.columns.length;
   const make = makerFor(pack.columns);
   const rows: Row[] = [];
-  for (let i = 0; i < pack.count; i++) rows.push(make(pack.values, i * n, DELIVERED, first + i));
+  const perRow = pack.rowValues;
+  if (perRow) for (let i = 0; i < pack.count; i++) rows.push(make(perRow[i]!, 0, DELIVERED, first + i));
+  else for (let i = 0; i < pack.count; i++) rows.push(make(pack.values, i * n, DELIVERED, first + i));
   return rows;
 }
 
@@ -190,9 +189,10 @@ function unchanged(row: Row, d: Delivered): boolean {
   const { pack } = d;
   if (!pack.flat) return false;
   const cols = pack.columns;
-  const base = d.index * cols.length;
+  const values = pack.rowValues ? pack.rowValues[d.index]! : pack.values;
+  const base = pack.rowValues ? 0 : d.index * cols.length;
   for (let j = 0; j < cols.length; j++) {
-    if (row[cols[j]!] !== pack.values[base + j]) return false;
+    if (row[cols[j]!] !== values[base + j]) return false;
   }
   return true;
 }
