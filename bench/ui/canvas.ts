@@ -115,10 +115,25 @@ export async function measureCanvas(page: Page, resources = 300, relationships =
   }, arg);
 
   await page.waitForTimeout(500);
-  // 2. Frames while dragging a node near the middle of the view.
-  const box = await page.locator('.react-flow__node').nth(Math.floor(resources / 2)).boundingBox();
+  // 2. Frames while dragging a node near the middle of the view, grabbed at its middle: at the
+  // fitted zoom a node is a few pixels high, and a point below it would pan the view instead.
+  const dragged = page.locator('.react-flow__node').nth(Math.floor(resources / 2));
+  const box = await dragged.boundingBox();
   if (!box) throw new Error('no node to drag');
-  const drag = await framesDuring(page, () => dragFor(page, { x: box.x + box.width / 2, y: box.y + 6 }, { dx: 4, dy: 2 }, 2000));
+  // React Flow marks the node it drags with the `dragging` class: proof the gesture moved a node.
+  await dragged.evaluate((el) => {
+    const w = window as unknown as { __dragSeen: boolean };
+    w.__dragSeen = false;
+    new MutationObserver((_records, observer) => {
+      if (!el.classList.contains('dragging')) return;
+      w.__dragSeen = true;
+      observer.disconnect();
+    }).observe(el, { attributes: true, attributeFilter: ['class'] });
+  });
+  const drag = await framesDuring(page, () => dragFor(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, { dx: 4, dy: 2 }, 2000));
+  if (!(await page.evaluate(() => (window as unknown as { __dragSeen: boolean }).__dragSeen))) {
+    throw new Error('the drag did not move the node: its frame times would be an idle canvas');
+  }
 
   // 3. Frames while panning: drag on an empty spot of the pane.
   const spot = await page.evaluate(() => {

@@ -99,6 +99,7 @@ function CanvasInner() {
 
   const onNodeDragStop: OnNodeDrag<ResourceFlowNode> = useCallback((_e, _node, dragged) => {
     root.current?.classList.remove('is-dragging');
+    setEdges((prev) => (prev.some((e) => e.className) ? prev.map((e) => (e.className ? { ...e, className: undefined } : e)) : prev));
     const ops = dragged.map((n) => ({ kind: 'moveNode' as const, resource: n.id, to: { x: Math.round(n.position.x), y: Math.round(n.position.y) } }));
     const { layout: current } = useDocument.getState().document;
     const moved = ops.filter((op) => {
@@ -113,7 +114,14 @@ function CanvasInner() {
   const setMoving = useCallback((on: boolean) => root.current?.classList.toggle('is-moving', on), []);
   const onMoveStart = useCallback(() => setMoving(true), [setMoving]);
   const onMoveEnd = useCallback(() => setMoving(false), [setMoving]);
-  const onNodeDragStart = useCallback(() => root.current?.classList.add('is-dragging'), []);
+  // The dragged node's edges are marked so that they, like the node, get layers of their own
+  // (canvas.css): each frame then re-rasters a node and a few edges, not every edge and node
+  // around them.
+  const onNodeDragStart: OnNodeDrag<ResourceFlowNode> = useCallback((_e, _node, dragged) => {
+    root.current?.classList.add('is-dragging');
+    const ids = new Set(dragged.map((n) => n.id));
+    setEdges((prev) => prev.map((e) => (ids.has(e.source) || ids.has(e.target) ? { ...e, className: 'is-live' } : e)));
+  }, []);
 
   const onNodeClick = useCallback((e: ReactMouseEvent, node: ResourceFlowNode) => {
     const attr = (e.target as HTMLElement).closest?.('[data-attribute]')?.getAttribute('data-attribute');
