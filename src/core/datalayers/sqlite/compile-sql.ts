@@ -27,9 +27,6 @@ export interface CompileContext {
   joinSort(step: Step): SortKey[];
   /** A manual relationship's `sqlSubquery` condition, with placeholder aliases (undefined: none). */
   manualSql(step: Step): string | undefined;
-  /** Estimated rows of a table, to scan rather than seek when a key list covers much of it. */
-  tableSize?(resource: ResourceSchema): number;
-  resource?(name: string): ResourceSchema | undefined;
 }
 
 /**
@@ -207,9 +204,9 @@ export class SqlCompiler {
         const items = e.r.value as unknown[];
         if (items.length === 0) return '(0)';
         if (items.length <= 16) return `(${l} IN (${items.map((v) => wrap(this.param(v))).join(', ')}))`;
-        // A long list over a plain column of a big share of the table: scan (unary + skips the index).
-        const scan = !e.ci && e.l.k === 'attr' && e.l.path.length === 0 && this.coversMuch(scopes[e.l.depth]?.resource, e.l.attr, items.length);
-        return `(${scan ? '+' : ''}${l} IN (SELECT ${e.ci ? 'lower(value)' : 'value'} FROM json_each(${this.param(JSON.stringify(items))})))`;
+        // One JSON parameter however long the list (no bound-parameter limit). No `+` here: with the
+        // joins a filter may bring, forcing a scan measured slower than letting SQLite seek.
+        return `(${l} IN (SELECT ${e.ci ? 'lower(value)' : 'value'} FROM json_each(${this.param(JSON.stringify(items))})))`;
       }
       return `(${l} = ${wrap(this.expr(e.r, scopes, assign))})`;
     }
@@ -238,22 +235,6 @@ export class SqlCompiler {
       case '<>':
         return `(${l} || ${r})`;
     }
-  }
-
-  /**
-   * Would `count` distinct values of `attr` select a large share of the table? The column's distinct
-   * values are bounded by the table (or, for a belongs_to key, by the table it points to).
-   */
-  private coversMuch(resource: ResourceSchema | undefined, attr: string, count: number): boolean {
-    if (!resource || !this.ctx.tableSize) return false;
-    let distinct = this.ctx.tableSize(resource);
-    for (const rel of resource.relationships.values()) {
-      if (rel.kind === 'belongs_to' && rel.sourceAttribute === attr) {
-        const to = this.ctx.resource?.(rel.destination);
-        if (to) distinct = Math.min(distinct, this.ctx.tableSize(to));
-      }
-    }
-    return count * 3 >= distinct;
   }
 
   private call(e: Extract<BExpr, { k: 'call' }>, scopes: SqlScope[], assign: Map<string, string>): string {

@@ -64,8 +64,6 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     },
     joinSort: (step) => (step.join && step.through ? resolveSort(step.through, windowSort(step.join), step.key) : []),
     manualSql: (step) => manualSql.get(step.key),
-    tableSize: (resource) => tableSize(resource),
-    resource: (name) => schema.resources.get(name),
   };
 
   function ensureTables(): void {
