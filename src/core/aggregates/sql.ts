@@ -20,7 +20,7 @@ export function aggregateSql(c: SqlCompiler, agg: BoundAggregate, owner: SqlScop
   let last = owner.alias;
   for (const step of agg.steps) {
     const alias = c.alias('g');
-    joins.push(c.join(step, base, alias, 'INNER', 'filter'));
+    joins.push(c.join(step, base, alias, 'INNER'));
     base = alias;
     last = alias;
   }

@@ -200,6 +200,8 @@ class ReadRun {
     private readonly warnings: Warning[],
     private readonly actor: unknown,
     params: Record<string, unknown> | undefined,
+    /** Set for reads issued by manual code: their filter reads count for the relationship that ran it. */
+    private readonly filterScope?: string,
   ) {
     this.params = [params];
     this.related = new BatchedRelated((step, sources) => this.fetchForFilter(step, sources));
@@ -348,17 +350,13 @@ class ReadRun {
 
   /** A read issued by manual code: its statements count for the relationship that ran the code. */
   private nested(scope: string): ReadRun {
-    const run = new ReadRun(this.engine, this.layer, this.statements, this.warnings, this.actor, undefined);
-    run.scopeOverride = scope;
-    return run;
+    return new ReadRun(this.engine, this.layer, this.statements, this.warnings, this.actor, undefined, scope);
   }
-
-  private scopeOverride: string | undefined;
 
   /** Related rows as filters see them: relationship filter and window, every has_one row. */
   private async fetchForFilter(step: Step, sources: Row[]): Promise<Row[][]> {
     const rel = step.rel;
-    const scope = this.scopeOverride ?? `filter:${step.key}`;
+    const scope = this.filterScope ?? `filter:${step.key}`;
     if (isManual(rel)) {
       const filters = rel.filter ? [rel.filter] : [];
       const params: Record<string, unknown> = { ...(this.params[0] ?? {}) };

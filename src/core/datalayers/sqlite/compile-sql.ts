@@ -89,7 +89,7 @@ export class SqlCompiler {
         const base = b.parentKey === null ? scopes[b.depth]!.alias : assign.get(b.parentKey)!;
         const alias = this.alias('p');
         const step = b.path[b.path.length - 1]!;
-        joins.push(this.join(step, base, alias, 'LEFT', 'filter'));
+        joins.push(this.join(step, base, alias, 'LEFT'));
         assign.set(b.key, alias);
       }
       parts.push(`EXISTS (SELECT 1 FROM (SELECT 1) AS ${this.alias('u')} ${joins.join(' ')} WHERE ${this.expr(combined, scopes, assign)})`);
@@ -98,8 +98,7 @@ export class SqlCompiler {
   }
 
   /** `JOIN` of `step`'s rows as `alias`, correlated to `base` (the source row's alias). */
-  join(step: Step, base: string, alias: string, kind: 'LEFT' | 'INNER', mode: 'filter'): string {
-    void mode;
+  join(step: Step, base: string, alias: string, kind: 'LEFT' | 'INNER'): string {
     const rel = step.rel;
     const fromScope: SqlScope = { alias: base, resource: step.from };
     if (isManual(rel)) {
@@ -261,7 +260,7 @@ export class SqlCompiler {
     let last: SqlScope = start;
     for (const step of e.path) {
       const alias = this.alias('e');
-      joins.push(this.join(step, base, alias, 'INNER', 'filter'));
+      joins.push(this.join(step, base, alias, 'INNER'));
       base = alias;
       last = { alias, resource: step.to };
     }

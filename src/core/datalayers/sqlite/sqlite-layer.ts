@@ -6,7 +6,7 @@ import { groupKey } from '../../expr/values';
 import type { AttributeType, Data } from '../../model/types';
 import type { Row } from '../../query/types';
 import { fail } from '../../result';
-import type { ResourceSchema, Schema, Step } from '../../schema/schema';
+import type { ResourceSchema, Schema } from '../../schema/schema';
 import { hasNoAttributes, keysAreCi, stepFor, windowSort } from '../../schema/schema';
 import { prepareData } from '../../engine/prepare-data';
 import type { SortKey } from '../../engine/sort';
@@ -357,8 +357,6 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     }
     if (runtime) {
       // Evaluate in JS: candidates by key (or every destination row), then filter per parent.
-      const c2 = new SqlCompiler(ctx);
-      const d2 = c2.alias('d');
       let lists: Row[][];
       if (hasNoAttributes(r)) {
         const all = read(`SELECT ${cols(step.to, 't')} FROM ${q(step.to.table)} AS t`, [], step.to, sink);
@@ -366,7 +364,6 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       } else {
         lists = await readKeyed({ ...spec, where: null, window: null, sort: [] }, sources, rel, sink);
       }
-      void d2;
       return finishInJs(lists, sources, spec.where, spec.sort, spec.window, step.to, rel);
     }
     const pkCol = `${p}.${q(pk[0]!)}`;
@@ -477,4 +474,3 @@ function distinctKeys(values: unknown[], ci: boolean): unknown[] {
   return out;
 }
 
-export type { Step };
