@@ -55,14 +55,3 @@ export function importedDocument(current: RelataDocument, imported: { model: Mod
   for (const [name, p] of Object.entries(current.layout.positions)) if (names.has(name)) positions[name] = p;
   return { model: imported.model, layout: { positions } };
 }
-
-export function downloadText(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
