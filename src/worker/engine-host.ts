@@ -84,6 +84,21 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
     engineError = loaded.ok ? null : loaded.error;
   }
 
+  /**
+   * Makes `next` the data and reloads the database; when the database refuses it, the previous data
+   * comes back (so previews keep working) and the refusal is returned.
+   */
+  function replaceData(next: Data): RelataError | null {
+    const previous = data;
+    data = next;
+    reload();
+    if (!engineError || !engine) return null;
+    const error = engineError;
+    data = previous;
+    reload();
+    return error;
+  }
+
   function rowChecker() {
     if (!checker && normalized) checker = createRowChecker(normalized, data);
     return checker ?? (() => []);
@@ -264,14 +279,10 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
       const before = edit.kind === 'insert' ? null : (data[edit.resource] ?? [])[edit.index]!;
       data = { ...data, [edit.resource]: list };
       if (!writeRow(edit.resource, before, edit.kind === 'delete' ? null : edited)) {
-        reload();
-        if (engineError && engine) {
-          // The database rejected the row: keep the previous data so previews keep working.
-          const error = engineError;
-          data = previous;
-          reload();
-          return err(error);
-        }
+        const next = data;
+        data = previous;
+        const error = replaceData(next);
+        if (error) return err(error);
       }
       const problems = edited ? rowChecker()(edit.resource, edited) : [];
       return ok({ problems, total: list.length, ms: now() - t0, dataVersion });
@@ -300,15 +311,8 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
       const known = new Set(normalized?.resources.map((r) => r.name) ?? []);
       const unknown = Object.keys(next).filter((k) => !known.has(k));
       if (unknown.length > 0) return err(relataError('invalid_query', `data names resources the model does not have: ${unknown.join(', ')}`));
-      const previous = data;
-      data = next;
-      reload();
-      if (engineError && engine) {
-        const error = engineError;
-        data = previous;
-        reload();
-        return err(error);
-      }
+      const error = replaceData(next);
+      if (error) return err(error);
       return ok({ counts: counts(), warnings: normalized ? checkData(normalized, data) : [], dataVersion });
     },
 
@@ -357,15 +361,8 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
             return row;
           });
         }
-        const previous = data;
-        data = next;
-        reload();
-        if (engineError && engine) {
-          const error = engineError;
-          data = previous;
-          reload();
-          return err(error);
-        }
+        const error = replaceData(next);
+        if (error) return err(error);
         return ok({ counts: counts(), dataVersion });
       } finally {
         src.close();
