@@ -2,6 +2,7 @@ import type { BExpr } from '../expr/bound';
 import type { RelatedSource } from '../expr/evaluate';
 import type { Data } from '../model/types';
 import type { Row } from '../query/types';
+import type { DeferredRows } from '../query/raw-rows';
 import type { ResourceSchema, Schema, Step } from '../schema/schema';
 import type { SortKey } from '../engine/sort';
 import type { BoundAggregate } from '../aggregates/bind';
@@ -61,6 +62,11 @@ export interface DataLayer {
   /** Replaces all rows with `data` (creating tables as needed). */
   load(data: Data): void;
   readRoot(read: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]>;
+  /**
+   * Optional: the same rows, but when they come as one text the layer may return it unbuilt
+   * (`DeferredRows`), so a caller can pass the text on before building them.
+   */
+  readRootDeferred?(read: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[] | DeferredRows>;
   /** Related rows per source, aligned with `sources`. */
   readRelated(read: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]>;
   /** A manual relationship's `sqlSubquery` condition (placeholder aliases), so filters through it run in SQL. */

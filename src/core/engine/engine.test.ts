@@ -105,6 +105,61 @@ describe('manual relationships with sqlSubquery', () => {
   });
 });
 
+describe('manual rows returned by reference', () => {
+  const read = async (code: string, kind: 'sqlite' | 'memory', load: Record<string, unknown> = {}) => {
+    const engine = engineFor(helpdesk(code), data, kind);
+    const r = await engine.read({ resource: 'Representative', sort: [{ field: 'id' }], load: { above: load } });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  const returning = (body: string) => `export async function load(records, opts, ctx) {
+  const tickets = await ctx.read(ctx.query.filter("representative_id in ^ids", { ids: records.map((r) => r.id) }).sort("id"));
+  ${body}
+  return records.map((r) => tickets.filter((t) => t.representative_id === r.id));
+}`;
+  const ticket = (id: number) => data.Ticket!.find((t) => t.id === id)!;
+
+  for (const kind of layers) {
+    it(`gives the rows as read, and as selected (${kind})`, async () => {
+      const plain = await read(returning(''), kind);
+      expect(plain.records.map((r) => r.above)).toEqual([[ticket(1), ticket(2)], [ticket(3)], [ticket(4)]]);
+      const selected = await read(returning(''), kind, { select: ['status'] });
+      expect(selected.records[0]!.above).toEqual([{ id: 1, status: 'open' }, { id: 2, status: 'closed' }]);
+      if (kind === 'sqlite') {
+        // The ctx.read statement is logged once, with its row count.
+        const reads = plain.statements.filter((s) => s.sql.includes('json_each') || s.sql.includes('"ticket"'));
+        expect(reads).toHaveLength(1);
+        expect(reads[0]!.rows).toBe(4);
+      }
+    });
+
+    it(`keeps a changed value and drops keys the code added (${kind})`, async () => {
+      const r = await read(returning('tickets[0].status = "changed"; tickets[1].extra = 1;'), kind);
+      expect(r.records[0]!.above).toEqual([{ ...ticket(1), status: 'changed' }, ticket(2)]);
+    });
+
+    it(`fills attributes a narrower read lacked with null (${kind})`, async () => {
+      const code = `export async function load(records, opts, ctx) {
+  const tickets = await ctx.read({ resource: "Ticket", select: ["status"], sort: [{ field: "id" }] });
+  return records.map((r, i) => i === 0 ? tickets : []);
+}`;
+      const r = await read(code, kind);
+      expect(r.records[0]!.above).toEqual(
+        data.Ticket!.map((t) => ({ id: t.id, status: t.status, priority: null, representative_id: null })),
+      );
+    });
+
+    it(`returns rows of another resource trimmed to the destination's attributes (${kind})`, async () => {
+      const code = `export async function load(records, opts, ctx) {
+  const reps = await ctx.read({ resource: "Representative", sort: [{ field: "id" }] });
+  return records.map((r, i) => i === 0 ? reps.slice(0, 1) : []);
+}`;
+      const r = await read(code, kind);
+      expect(r.records[0]!.above).toEqual([{ id: 1, status: null, priority: null, representative_id: null }]);
+    });
+  }
+});
+
 describe('bad input never throws', () => {
   it('returns invalid_model for garbage models', () => {
     for (const garbage of [null, 42, 'x', [], {}, { format: 'relata/model@1', resources: 'no' }, { format: 'nope', name: 'x', resources: [] }]) {

@@ -16,7 +16,8 @@ import type { Schema, Step } from '../schema/schema';
 import { compileSchema, isManual, relationshipWindow, stepFor, windowSort } from '../schema/schema';
 import type { Diagnostic } from '../validate/diagnostic';
 import { validateModel } from '../validate/validate';
-import type { ManualLoad } from './manual';
+import type { ManualLists, ManualLoad } from './manual';
+import type { DeferredRows } from '../query/raw-rows';
 import { runManual } from './manual';
 import type { LoadPlan, Output, ParamsChain } from './plan';
 import { planQuery, relationshipFilter } from './plan';
@@ -224,6 +225,23 @@ class ReadRun {
     return this.readPlain(req, scope);
   }
 
+  /**
+   * A read whose rows are exactly one statement's rows (no loads, no aggregates, nothing to trim)
+   * may come back unbuilt, as the data layer's text: `ctx.read` sends it to the sandbox first.
+   */
+  async readDeferred(req: QueryRequest, scope: string): Promise<Row[] | DeferredRows> {
+    if (!this.layer.readRootDeferred || aggregateSortFields(this.engine.schema, req).length > 0 || wantsAggregates(req)) {
+      return this.read(req, scope);
+    }
+    const plan = planQuery(this.engine.schema, req);
+    if (plan.loads.length > 0 || plan.output.trim || !this.layer.freshRows) return this.read(req, scope);
+    return this.layer.readRootDeferred(
+      { resource: plan.resource, where: plan.where, sort: plan.sort, window: plan.window },
+      this.related,
+      this.sink(scope),
+    );
+  }
+
   private async readPlain(req: QueryRequest, scope: string): Promise<Row[]> {
     const plan = planQuery(this.engine.schema, req);
     const rows = await this.layer.readRoot(
@@ -234,7 +252,7 @@ class ReadRun {
     const loaded = new Loaded();
     await this.loadLevel(plan.loads, rows, loaded);
     const projector = new Projector(loaded, this.layer.freshRows);
-    if (this.layer.freshRows && !plan.output.trim && !plan.loads.some((l) => l.deep)) return rows;
+    if (this.layer.freshRows && !plan.output.trim && !plan.loads.some((l) => projector.needsFinish(l))) return rows;
     return rows.map((r) => projector.project(r, plan.output, plan.loads));
   }
 
@@ -243,7 +261,14 @@ class ReadRun {
     // already the output shape, so nothing is copied afterwards.
     const attach = this.layer.freshRows;
     for (const plan of plans) {
-      const lists = plan.manual ? await this.loadManual(plan, sources) : await this.loadRelated(plan, sources);
+      let lists: Row[][];
+      if (plan.manual) {
+        const got = await this.loadManual(plan, sources);
+        lists = got.lists;
+        if (got.exact && plan.output.attributes.length === plan.step.to.attributeNames.length) loaded.exact.add(plan);
+      } else {
+        lists = await this.loadRelated(plan, sources);
+      }
       const values = attach ? null : loaded.level(plan);
       const children: Row[] = [];
       // A row can be reached from several sources (a shared to-one, a duplicated join row, two
@@ -312,7 +337,7 @@ class ReadRun {
     );
   }
 
-  private loadManual(plan: LoadPlan, sources: Row[]): Promise<Row[][]> {
+  private loadManual(plan: LoadPlan, sources: Row[]): Promise<ManualLists> {
     const rel = plan.step.rel;
     const filters = [rel.filter, plan.request.filter].filter((f): f is string => typeof f === 'string' && f.length > 0);
     const params: Record<string, unknown> = {};
@@ -322,11 +347,19 @@ class ReadRun {
     return this.runManualLoad(load, sources, plan.scope);
   }
 
-  private runManualLoad(load: ManualLoad, sources: Row[], scope: string): Promise<Row[][]> {
+  private runManualLoad(load: ManualLoad, sources: Row[], scope: string): Promise<ManualLists> {
     const host: ManualHost = {
       read: async (query) => {
         try {
           return ok(await this.nested(scope).read(query, scope));
+        } catch (e) {
+          if (e instanceof RelataFailure) return err(e.error);
+          return err(relataError('manual_load_failed', (e as Error).message));
+        }
+      },
+      readDeferred: async (query) => {
+        try {
+          return ok(await this.nested(scope).readDeferred(query, scope));
         } catch (e) {
           if (e instanceof RelataFailure) return err(e.error);
           return err(relataError('manual_load_failed', (e as Error).message));
@@ -360,7 +393,7 @@ class ReadRun {
     if (isManual(rel)) {
       const filters = rel.filter ? [rel.filter] : [];
       const params: Record<string, unknown> = { ...(this.params[0] ?? {}) };
-      return this.runManualLoad({ step, filters, params, sort: windowSort(rel) }, sources, scope);
+      return (await this.runManualLoad({ step, filters, params, sort: windowSort(rel) }, sources, scope)).lists;
     }
     const own = relationshipWindow(rel);
     const window = own ? { offset: own.offset ?? 0, limit: own.limit } : null;
@@ -400,6 +433,8 @@ class ReadRun {
 /** Loaded relationship values per load plan and source row. */
 class Loaded {
   private readonly byPlan = new Map<LoadPlan, Map<Row, Row | Row[] | null>>();
+  /** Manual levels whose rows have exactly the output's attributes (sent back by reference): nothing to trim. */
+  readonly exact = new Set<LoadPlan>();
   level(plan: LoadPlan): Map<Row, Row | Row[] | null> {
     let m = this.byPlan.get(plan);
     if (!m) {
@@ -448,8 +483,19 @@ class Projector {
     return out;
   }
 
-  private finish(row: Row, output: Output, loads: readonly LoadPlan[]): void {
-    if (output.trim) {
+  /** Rows of this level need trimming (and it was not found unnecessary for this read). */
+  private trims(plan: LoadPlan): boolean {
+    return plan.output.trim && !this.loaded.exact.has(plan);
+  }
+
+  /** Rows of this level, or of a level below it, need trimming. */
+  needsFinish(plan: LoadPlan): boolean {
+    if (!plan.deep) return false;
+    return this.trims(plan) || plan.loads.some((l) => this.needsFinish(l));
+  }
+
+  private finish(row: Row, output: Output, loads: readonly LoadPlan[], trim = output.trim): void {
+    if (trim) {
       // Idempotent, so a row reached twice (shared to-one, duplicated join row) may be trimmed twice.
       const keep = output.keep!;
       const keys = Object.keys(row);
@@ -459,10 +505,11 @@ class Projector {
       }
     }
     for (const plan of loads) {
-      if (!plan.deep) continue;
+      if (!this.needsFinish(plan)) continue;
+      const t = this.trims(plan);
       const v = row[plan.name];
-      if (Array.isArray(v)) for (const c of v as Row[]) this.finish(c, plan.output, plan.loads);
-      else if (v) this.finish(v as Row, plan.output, plan.loads);
+      if (Array.isArray(v)) for (const c of v as Row[]) this.finish(c, plan.output, plan.loads, t);
+      else if (v) this.finish(v as Row, plan.output, plan.loads, t);
     }
   }
 }

@@ -4,6 +4,7 @@ import type { QueryRequest, Row } from '../query/types';
 import { fail } from '../result';
 import type { ResourceSchema, Step } from '../schema/schema';
 import { isRecord } from './records';
+import { HOST_ROWS } from '../query/raw-rows';
 
 export interface ManualLoad {
   step: Step;
@@ -23,8 +24,8 @@ export async function runManual(
   sources: readonly Row[],
   host: ManualHost,
   context: { actor: unknown; dataLayer: 'sqlite' | 'memory'; timeoutMs?: number },
-): Promise<Row[][]> {
-  if (sources.length === 0) return [];
+): Promise<ManualLists> {
+  if (sources.length === 0) return { lists: [], exact: true };
   const rel = load.step.rel;
   if (rel.kind !== 'has_one' && rel.kind !== 'has_many') throw new Error('manual relationship of unexpected kind');
   const manual = rel.manual;
@@ -52,7 +53,21 @@ export async function runManual(
   if (!outcome.ok) {
     fail(outcome.error.code, `${where}: ${outcome.error.message}`, { ...outcome.error, path: [load.step.from.name, rel.name] });
   }
-  return shapeResult(outcome.value, sources, load.step.from, rel, load.step.many, where);
+  const value = outcome.value;
+  const lists = shapeResult(value, sources, load.step.from, rel, load.step.many, where);
+  // Rows sent back by reference are the host's own rows: exactly the destination's attributes when
+  // every read they came from had exactly its columns.
+  const origins = Array.isArray(value) ? HOST_ROWS.get(value) : undefined;
+  const names = load.step.to.attributeNames;
+  const exact = origins !== undefined && origins.every((cols) => cols.length === names.length && cols.every((c, i) => c === names[i]));
+  return { lists, exact };
+}
+
+export interface ManualLists {
+  /** One list per source. */
+  lists: Row[][];
+  /** Every row is a fresh row with exactly the destination's attributes, in order (nothing to trim). */
+  exact: boolean;
 }
 
 function shapeResult(
@@ -82,6 +97,13 @@ function shapeResult(
     fail('manual_invalid_return', `${where}: load returned an invalid value: ${message}`, { path: [from.name, rel.name] });
 
   if (Array.isArray(value)) {
+    // Rebuilt from row references: every element is already a list of records, a record or a hole.
+    if (many && HOST_ROWS.has(value)) {
+      return sources.map((_, i) => {
+        const v: unknown = value[i];
+        return v === null || v === undefined ? [] : Array.isArray(v) ? (v as Row[]) : [v as Row];
+      });
+    }
     return sources.map((_, i) => element(value[i], `element ${i}`));
   }
   const pk = from.pk[0];

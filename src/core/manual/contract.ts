@@ -1,6 +1,7 @@
 import type { NRelationship } from '../model/types';
 import type { QueryRequest, Row } from '../query/types';
 import type { Result } from '../result';
+import type { DeferredRows } from '../query/raw-rows';
 
 /**
  * Manual relationships (spec §1 "Manual relationships"): user-written ES modules exporting
@@ -13,6 +14,11 @@ import type { Result } from '../result';
 export interface ManualHost {
   /** `ctx.read(query)`: runs the query through the current data layer. */
   read(query: QueryRequest): Promise<Result<Row[]>>;
+  /**
+   * Optional: `ctx.read` that may answer with the data layer's unbuilt text (`DeferredRows`); the
+   * runner then sends the text on before the rows are built.
+   */
+  readDeferred?(query: QueryRequest): Promise<Result<Row[] | DeferredRows>>;
   /** `ctx.applyTo(query, records)`: filter → sort → offset → limit in memory (Ash's apply_to). */
   applyTo(query: QueryRequest, records: Row[]): Promise<Result<Row[]>>;
 }

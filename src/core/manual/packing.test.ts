@@ -25,7 +25,7 @@ describe('sandbox transfer packing', () => {
     expect(JSON.parse(JSON.stringify(rows))).toEqual(host);
     expect(Object.keys(rows[0]!)).toEqual(['id', 'subject', 'priority']);
     const origin = { get: (row: object) => deliveredOf(row, deliveries) };
-    return { rows, origin, packs: new Map([[7, host]]) };
+    return { rows, origin, packs: new Map([[7, { rows: host, columns: ['id', 'subject', 'priority'] }]]) };
   }
 
   it('sends unchanged delivered rows back as references, keeping holes, nulls and singles', () => {

@@ -1,4 +1,5 @@
 import type { Row } from '../query/types';
+import { HOST_ROWS, type DeferredRows } from '../query/raw-rows';
 
 /**
  * Cheaper transfers across the sandbox boundary for the common case of a manual relationship:
@@ -30,12 +31,22 @@ export interface PackedWire {
   nested?: boolean;
 }
 
+/** Column names a row maker or comparison cannot treat as ordinary keys. */
+const plainColumns = (columns: readonly string[]): boolean => columns.every((c) => c !== '__proto__' && c !== 'constructor');
+
 /** The wire form straight from a data layer's JSON text, when the rows are exactly that text. */
 export function rawWire(rows: readonly Row[], raw: { columns: readonly string[]; json: string } | undefined): PackedWire | null {
   if (!raw || rows.length === 0) return null;
   const keys = Object.keys(rows[0]!);
-  if (keys.length !== raw.columns.length || keys.some((k, j) => k !== raw.columns[j] || k === '__proto__' || k === 'constructor')) return null;
+  if (keys.length !== raw.columns.length || keys.some((k, j) => k !== raw.columns[j]) || !plainColumns(keys)) return null;
   return { columns: [...raw.columns], json: raw.json, count: rows.length, flat: true, nested: true };
+}
+
+/** The wire form of rows not built yet (the text is what they will be built from). */
+export function deferredWire(d: DeferredRows): PackedWire | null {
+  if (d.columns.length === 0 || !plainColumns(d.columns)) return null;
+  // `count` of a nested text is the length of its list (fromWire reads it from there).
+  return { columns: [...d.columns], json: d.json, count: -1, flat: true, nested: true };
 }
 
 export function toWire(pack: PackedRows): PackedWire | null {
@@ -188,23 +199,57 @@ export function encodeReturn(value: unknown, origin: { get(row: object): Deliver
 function unchanged(row: Row, d: Delivered): boolean {
   const { pack } = d;
   if (!pack.flat) return false;
-  const cols = pack.columns;
   const values = pack.rowValues ? pack.rowValues[d.index]! : pack.values;
-  const base = pack.rowValues ? 0 : d.index * cols.length;
-  for (let j = 0; j < cols.length; j++) {
-    if (row[cols[j]!] !== values[base + j]) return false;
-  }
-  return true;
+  const base = pack.rowValues ? 0 : d.index * pack.columns.length;
+  return comparerFor(pack.columns)(row, values, base);
 }
 
-/** Rebuilds the positional return on the host from the rows it sent (by pack id). */
-export function decodeReturn(encoded: EncodedReturn, packs: ReadonlyMap<number, readonly Row[]>): unknown[] {
+const comparers = new Map<string, (row: Row, v: unknown[], base: number) => boolean>();
+
+/** A comparison for these columns: named property reads (one inline cache each), no key loop. */
+let lastColumns: readonly string[] | undefined;
+let lastComparer: ((row: Row, v: unknown[], base: number) => boolean) | undefined;
+
+function comparerFor(columns: readonly string[]): (row: Row, v: unknown[], base: number) => boolean {
+  // Called once per returned row, nearly always with the same column list: skip the keyed lookup.
+  if (columns === lastColumns) return lastComparer!;
+  const key = columns.join('\u0000');
+  let cmp = comparers.get(key);
+  if (!cmp) {
+    const body = columns.length === 0 ? 'true' : columns.map((c, j) => `r[${JSON.stringify(c)}] === v[b + ${j}]`).join(' && ');
+    cmp = new FunctionCtor('r', 'v', 'b', `return ${body};`) as (row: Row, v: unknown[], base: number) => boolean;
+    comparers.set(key, cmp);
+  }
+  lastColumns = columns;
+  lastComparer = cmp;
+  return cmp;
+}
+
+/** Rows the host sent for one `ctx.read`, with their column names (the keys every one of them has). */
+export interface HostPack {
+  rows: readonly Row[];
+  columns: readonly string[];
+}
+
+/**
+ * Rebuilds the positional return on the host from the rows it sent (by pack id), and registers it
+ * in `HOST_ROWS` with the column lists of the packs it used.
+ */
+export function decodeReturn(encoded: EncodedReturn, packs: ReadonlyMap<number, HostPack>): unknown[] {
   const { shape, refs, nulls } = encoded;
   const out = new Array<unknown>(shape.length);
+  const used = new Set<HostPack>();
   let r = 0;
+  let lastId = -1;
+  let last: HostPack | undefined;
   const next = (): Row => {
-    const rows = packs.get(refs[r]!);
-    const row = rows?.[refs[r + 1]!];
+    const id = refs[r]!;
+    if (id !== lastId) {
+      last = packs.get(id);
+      lastId = id;
+      if (last) used.add(last);
+    }
+    const row = last?.rows[refs[r + 1]!];
     r += 2;
     if (!row) throw new Error('a returned row refers to a read the host no longer has');
     return row;
@@ -219,5 +264,6 @@ export function decodeReturn(encoded: EncodedReturn, packs: ReadonlyMap<number, 
       out[i] = list;
     }
   }
+  HOST_ROWS.set(out, [...used].map((p) => p.columns));
   return out;
 }

@@ -2,8 +2,8 @@ import { relataError, type RelataError, type Result } from '../result';
 import type { ManualCall, ManualHost, ManualOutcome, ManualRunner, ModuleCheck } from './contract';
 import type { HostMessage, RpcRequest, SandboxMessage } from './sandbox-protocol';
 import { checkManualModuleStatic } from './static-check';
-import { decodeReturn, packRows, rawWire, toWire } from './packing';
-import { RAW_ROWS } from '../query/raw-rows';
+import { decodeReturn, deferredWire, packRows, rawWire, toWire, type HostPack } from './packing';
+import { RAW_ROWS, isDeferred, type DeferredRows } from '../query/raw-rows';
 import type { Row } from '../query/types';
 
 /**
@@ -47,7 +47,7 @@ type Answer = { kind: 'run'; outcome: ManualOutcome } | { kind: 'check'; check: 
 interface Job {
   id: number;
   /** Rows sent to this job's code by `ctx.read`, by rpc id: a return made of them comes back as references. */
-  packs?: Map<number, Row[]>;
+  packs?: Map<number, HostPack>;
   message: HostMessage & { kind: 'run' | 'check' };
   host?: ManualHost;
   timeoutMs: number;
@@ -185,10 +185,12 @@ export function createRunnerCore(opts: RunnerCoreOptions): ManualRunner {
   }
 
   async function answerRpc(slot: Slot, job: Job, msg: RpcRequest): Promise<void> {
-    let result: Result<unknown[], RelataError>;
+    let result: Result<Row[] | DeferredRows, RelataError>;
     try {
       if (!job.host) throw new Error('no host for ctx calls');
-      result = msg.method === 'read' ? await job.host.read(msg.query) : await job.host.applyTo(msg.query, msg.records);
+      const host = job.host;
+      if (msg.method === 'read') result = host.readDeferred ? await host.readDeferred(msg.query) : await host.read(msg.query);
+      else result = await host.applyTo(msg.query, msg.records);
     } catch (e) {
       result = { ok: false, error: relataError('manual_load_failed', e instanceof Error ? e.message : String(e)) };
     }
@@ -199,14 +201,24 @@ export function createRunnerCore(opts: RunnerCoreOptions): ManualRunner {
         slot.channel.post({ ...base, ok: false, message: result.error.message });
         return;
       }
-      const rows = result.value as Row[];
+      const value = result.value;
+      if (isDeferred(value)) {
+        const packed = deferredWire(value);
+        if (packed) {
+          // The sandbox parses its copy of the text while the host builds its own rows from it.
+          slot.channel.post({ ...base, ok: true, packed });
+          (job.packs ??= new Map()).set(msg.rpcId, { rows: value.rows(), columns: value.columns });
+          return;
+        }
+      }
+      const rows = isDeferred(value) ? value.rows() : value;
       let packed = msg.method === 'read' ? rawWire(rows, RAW_ROWS.get(rows)) : null;
       if (!packed && msg.method === 'read') {
         const pack = packRows(rows);
         packed = pack ? toWire(pack) : null;
       }
       if (packed) {
-        (job.packs ??= new Map()).set(msg.rpcId, rows);
+        (job.packs ??= new Map()).set(msg.rpcId, { rows, columns: packed.columns });
         slot.channel.post({ ...base, ok: true, packed });
       } else {
         slot.channel.post({ ...base, ok: true, rows: rows as never });

@@ -5,7 +5,7 @@ import { setKey } from '../../engine/records';
 import type { StatementSink } from '../data-layer';
 import type { SqlDatabase, SqlStatement, SqlValue } from './database';
 import { quoteIdent as q } from './ddl';
-import { RAW_ROWS } from '../../query/raw-rows';
+import { RAW_ROWS, isDeferred, type DeferredRows } from '../../query/raw-rows';
 
 type Decoder = ((v: unknown) => unknown) | null;
 
@@ -26,13 +26,17 @@ function decoderFor(type: AttributeType | undefined): Decoder {
 
 type Mapper = (values: unknown[]) => Row;
 
+/** Rows are exactly the JSON values: no decoded column and no key that needs special storing. */
+function isPlain(columns: readonly string[], decoders: readonly Decoder[]): boolean {
+  return columns.every((c) => c !== '__proto__') && decoders.every((d) => d === null);
+}
+
 /**
  * Builds rows from value arrays. For ordinary column names a generated function makes every row
  * with one object literal (one hidden class, no per-key stores); `__proto__` falls back to setKey.
  */
 function mapperFor(columns: readonly string[], decoders: readonly Decoder[]): Mapper {
-  const plain = columns.every((c) => c !== '__proto__') && decoders.every((d) => d === null);
-  if (plain) {
+  if (isPlain(columns, decoders)) {
     const body = `return {${columns.map((c, i) => `${JSON.stringify(c)}: a[${i}]`).join(', ')}};`;
     return new Function('a', body) as Mapper;
   }
@@ -58,7 +62,7 @@ function mapperFor(columns: readonly string[], decoders: readonly Decoder[]): Ma
  */
 export class StatementRunner {
   private readonly cache = new Map<string, SqlStatement>();
-  private readonly mappers = new Map<string, Mapper>();
+  private readonly mappers = new Map<string, { map: Mapper; plain: boolean }>();
 
   constructor(private readonly db: SqlDatabase) {}
 
@@ -72,6 +76,26 @@ export class StatementRunner {
    * the attribute type of a column (for booleans and maps).
    */
   read(sql: string, params: SqlValue[], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, sink: StatementSink): Row[] {
+    const got = this.readText(sql, params, columns, types, sink, false);
+    return isDeferred(got) ? got.rows() : got;
+  }
+
+  /**
+   * Like `read`, but when the rows are exactly the JSON text (no decoded column, no `__proto__`),
+   * runs the statement and returns the text with a builder for the rows instead of building them.
+   */
+  readDeferred(sql: string, params: SqlValue[], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, sink: StatementSink): Row[] | DeferredRows {
+    return this.readText(sql, params, columns, types, sink, true);
+  }
+
+  private readText(
+    sql: string,
+    params: SqlValue[],
+    columns: readonly string[],
+    types: ReadonlyMap<string, AttributeType>,
+    sink: StatementSink,
+    defer: boolean,
+  ): Row[] | DeferredRows {
     const started = now();
     const wrapped = `SELECT json_group_array(json_array(${columns.map(q).join(', ')})) FROM (${sql})`;
     let stmt = this.cache.get(wrapped);
@@ -87,18 +111,27 @@ export class StatementRunner {
     } finally {
       stmt.reset();
     }
-    const values = JSON.parse(text) as unknown[][];
+    const queryMs = now() - started;
     const key = `${columns.join('\u0000')}\u0001${columns.map((c) => types.get(c) ?? '').join('\u0000')}`;
-    let mapper = this.mappers.get(key);
-    if (!mapper) {
-      mapper = mapperFor(columns, columns.map((c) => decoderFor(types.get(c))));
-      this.mappers.set(key, mapper);
+    let entry = this.mappers.get(key);
+    if (!entry) {
+      const decoders = columns.map((c) => decoderFor(types.get(c)));
+      entry = { map: mapperFor(columns, decoders), plain: isPlain(columns, decoders) };
+      this.mappers.set(key, entry);
     }
-    // push, not new Array(n): V8 gives a preallocated array of more than ~100k slots slow dictionary elements.
-    const rows: Row[] = [];
-    for (let i = 0; i < values.length; i++) rows.push(mapper(values[i]!));
-    if (columns.every((c) => decoderFor(types.get(c)) === null)) RAW_ROWS.set(rows, { columns, json: text });
-    sink.push({ sql, params: [...params], rows: rows.length, ms: now() - started, scope: sink.scope });
-    return rows;
+    const { map, plain } = entry;
+    const build = (): Row[] => {
+      const parsedAt = now();
+      const values = JSON.parse(text) as unknown[][];
+      // push, not new Array(n): V8 gives a preallocated array of more than ~100k slots slow dictionary elements.
+      const rows: Row[] = [];
+      for (let i = 0; i < values.length; i++) rows.push(map(values[i]!));
+      if (plain) RAW_ROWS.set(rows, { columns, json: text });
+      sink.push({ sql, params: [...params], rows: rows.length, ms: queryMs + (now() - parsedAt), scope: sink.scope });
+      return rows;
+    };
+    if (!defer || !plain) return build();
+    let built: Row[] | undefined;
+    return { deferred: true, columns, json: text, rows: () => (built ??= build()) };
   }
 }

@@ -5,6 +5,7 @@ import { matches, prefetch } from '../../expr/evaluate';
 import { groupKey } from '../../expr/values';
 import type { AttributeType, Data } from '../../model/types';
 import type { Row } from '../../query/types';
+import { isDeferred, type DeferredRows } from '../../query/raw-rows';
 import { fail } from '../../result';
 import type { ResourceSchema, Schema } from '../../schema/schema';
 import { hasNoAttributes, keysAreCi, stepFor, windowSort } from '../../schema/schema';
@@ -217,25 +218,12 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     },
 
     async readRoot(readSpec: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]> {
-      ensureTables();
-      const { resource } = readSpec;
-      const c = new SqlCompiler(ctx);
-      const alias = c.alias('d');
-      let where = '1';
-      try {
-        if (readSpec.where) where = c.filter(readSpec.where, [{ alias, resource }], { hoist: true });
-      } catch (e) {
-        if (!(e instanceof NeedsRuntime)) throw e;
-        const all = read(`SELECT ${cols(resource, 't')} FROM ${q(resource.table)} AS t`, [], resource, sink);
-        const [kept] = await finishInJs([all], [{}], readSpec.where, readSpec.sort, readSpec.window, resource, rel);
-        return kept!;
-      }
-      const sort = readSpec.sort.length > 0 ? withPkTiebreak(resource, readSpec.sort) : [];
-      let sql = `SELECT ${cols(resource, alias)} FROM ${q(resource.table)} AS ${alias} ${c.hoisted.join(' ')} WHERE ${where} ${c.orderBy(sort, alias)}`;
-      if (readSpec.window.limit !== undefined || readSpec.window.offset > 0) {
-        sql += ` LIMIT ${c.param(readSpec.window.limit ?? -1)} OFFSET ${c.param(readSpec.window.offset)}`;
-      }
-      return read(sql, c.params, resource, sink);
+      const got = await readRootRows(readSpec, rel, sink, false);
+      return isDeferred(got) ? got.rows() : got;
+    },
+
+    readRootDeferred(readSpec: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[] | DeferredRows> {
+      return readRootRows(readSpec, rel, sink, true);
     },
 
     async readRelated(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
@@ -245,6 +233,34 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       return perParent ? readPerParent(spec, sources, rel, sink) : readKeyed(spec, sources, rel, sink);
     },
   };
+
+  /** The root rows of a read; with `defer`, as JSON text plus a builder when the rows are plain. */
+  async function readRootRows(readSpec: RootRead, rel: RelatedSource, sink: StatementSink, defer: boolean): Promise<Row[] | DeferredRows> {
+    ensureTables();
+    const { resource } = readSpec;
+    const c = new SqlCompiler(ctx);
+    const alias = c.alias('d');
+    let where = '1';
+    try {
+      if (readSpec.where) where = c.filter(readSpec.where, [{ alias, resource }], { hoist: true });
+    } catch (e) {
+      if (!(e instanceof NeedsRuntime)) throw e;
+      const all = read(`SELECT ${cols(resource, 't')} FROM ${q(resource.table)} AS t`, [], resource, sink);
+      const [kept] = await finishInJs([all], [{}], readSpec.where, readSpec.sort, readSpec.window, resource, rel);
+      return kept!;
+    }
+    const sort = readSpec.sort.length > 0 ? withPkTiebreak(resource, readSpec.sort) : [];
+    let sql = `SELECT ${cols(resource, alias)} FROM ${q(resource.table)} AS ${alias} ${c.hoisted.join(' ')} WHERE ${where} ${c.orderBy(sort, alias)}`;
+    if (readSpec.window.limit !== undefined || readSpec.window.offset > 0) {
+      sql += ` LIMIT ${c.param(readSpec.window.limit ?? -1)} OFFSET ${c.param(readSpec.window.offset)}`;
+    }
+    if (!defer) return read(sql, c.params, resource, sink);
+    try {
+      return runner.readDeferred(sql, c.params, resource.attributeNames, typesOf(resource), sink);
+    } catch (e) {
+      return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
+    }
+  }
 
   /** Destination rows whose key is among the sources' keys; shared by every source with that key. */
   async function readKeyed(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
