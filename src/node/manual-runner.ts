@@ -53,8 +53,10 @@ export function spawnNodeSandbox(): SandboxChannel {
   const worker = new Worker(workerSource(), {
     eval: true,
     env: {},
-    // A runaway allocation kills the sandbox, not the process.
-    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    // A runaway allocation kills the sandbox, not the process. A roomier young generation than the
+    // worker default: a large ctx.read reply (parsed text + row objects, all alive until the code
+    // returns) then fits without scavenges copying it (W3: sandbox time 26 -> 19 ms median).
+    resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 },
   });
   // Never keeps the process alive: a job in flight is kept alive by its time-limit timer instead.
   worker.unref();
