@@ -20,7 +20,7 @@ const BLOCKED_GLOBALS = [
   'Notification', 'postMessage', 'close', 'onmessage', 'onmessageerror', 'onerror', 'onunhandledrejection',
   'addEventListener', 'removeEventListener', 'dispatchEvent', 'eval',
   // Node
-  'process', 'require', 'module', 'exports', '__filename', '__dirname', 'Buffer', 'global',
+  'process', 'require', 'module', 'exports', '__filename', '__dirname', 'Buffer', 'global', 'gc',
 ];
 
 const BLOCKED_MESSAGE = 'Manual code cannot compile code at run time';
