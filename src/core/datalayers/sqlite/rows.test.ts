@@ -29,6 +29,7 @@ describe('StatementRunner.readDeferred', () => {
     expect(log).toHaveLength(1);
     expect(log[0]!.rows).toBe(2);
     expect(RAW_ROWS.get(rows)?.json).toBe(got.json);
+    expect(runner.read('SELECT id, name FROM t WHERE id > 5', [], ['id', 'name'], new Map(), sink)).toEqual([]);
   });
 
   it('builds at once when a column must be decoded (booleans, maps)', () => {

@@ -56,7 +56,7 @@ function mapperFor(columns: readonly string[], decoders: readonly Decoder[]): Ma
  * Runs statements with a cache of prepared statements (same SQL text, same statement) and logs
  * each one to the sink with its parameters, row count and time.
  *
- * Rows cross the wasm boundary as ONE JSON text: `json_group_array(json_array(...))` over the
+ * Rows cross the wasm boundary as ONE JSON text: `'[' || group_concat(json_array(...)) || ']'` over the
  * query, then `JSON.parse`. Reading value by value through sql.js costs a call into wasm and a
  * string decode per value; one JSON text is about twice as fast for large results.
  */
@@ -97,7 +97,9 @@ export class StatementRunner {
     defer: boolean,
   ): Row[] | DeferredRows {
     const started = now();
-    const wrapped = `SELECT json_group_array(json_array(${columns.map(q).join(', ')})) FROM (${sql})`;
+    // group_concat of the json_array texts, not json_group_array: the same text (json_array's output is
+    // already JSON), without json_group_array checking each element again (W3: 89 -> 74 ms).
+    const wrapped = `SELECT '[' || group_concat(json_array(${columns.map(q).join(', ')}), ',') || ']' FROM (${sql})`;
     let stmt = this.cache.get(wrapped);
     if (!stmt) {
       stmt = this.db.prepare(wrapped);
