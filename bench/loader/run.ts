@@ -3,8 +3,8 @@
  *   --workloads W1,W2 --seed N --floor-variants]`.
  *
  * For every workload: one warm-up run of each contender (whose trees are compared: a mismatch exits
- * 1), then N timed runs, interleaved (the contender order rotates each round, `global.gc()` before
- * every timed run, not timed). Peak memory is sampled during one extra W1 run of each contender.
+ * 1), then N timed runs (default 11), interleaved (the contender order rotates each round; before
+ * every timed run, untimed: `global.gc()` and a 25 ms pause for its background sweeping). Peak memory is sampled during one extra W1 run of each contender.
  * Targets are reported, never enforced through the exit code.
  */
 import type { Database } from 'sql.js';
@@ -25,7 +25,7 @@ const MIB = 1024 ** 2;
 function parseArgs(argv: string[]) {
   const o = {
     scale: 1,
-    runs: 7,
+    runs: 11,
     seed: 42,
     json: false,
     only: ALL_CONTENDERS,
@@ -90,6 +90,16 @@ async function relataRunner(db: Database): Promise<{ run: Runner; dispose: () =>
 // Measurement
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/**
+ * Before a timed run: a full GC, then a short pause. V8 finishes a GC's sweeping on background
+ * threads; without the pause that work overlaps the next timed run and takes one of the machine's
+ * cores from it (a single-threaded contender barely notices, one that uses a worker does).
+ */
+async function settle(): Promise<void> {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 25));
+}
 
 interface Stats {
   medianMs: number;
@@ -243,7 +253,7 @@ async function main() {
     for (let i = 0; i < args.runs; i++) {
       for (let k = 0; k < contenders.length; k++) {
         const c = contenders[(i + k) % contenders.length]!;
-        gc();
+        await settle();
         const t0 = performance.now();
         const out = await runners.get(c)!(w);
         times.get(c)!.push(performance.now() - t0);
