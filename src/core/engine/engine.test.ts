@@ -160,6 +160,29 @@ describe('manual rows returned by reference', () => {
   }
 });
 
+describe('sqlite: a root filter wanting most of a table scans it', () => {
+  const reps = Array.from({ length: 120 }, (_, i) => ({ id: i + 1, name: `r${i + 1}`, priority_threshold: i % 10 }));
+  const tickets = Array.from({ length: 600 }, (_, i) => ({ id: i + 1, status: i % 3 ? 'open' : 'closed', priority: (i * 7) % 11, representative_id: (i % 120) + 1 }));
+  const big: Data = { Representative: reps, Ticket: tickets };
+  const filter = '(representative_id in ^ids) and (priority > representative.priority_threshold)';
+
+  it('uses NOT INDEXED for a long key list and returns the same rows as a short-list read and the memory layer', async () => {
+    const sqlite = engineFor(helpdesk(loadCode), big, 'sqlite');
+    const memory = engineFor(helpdesk(loadCode), big, 'memory');
+    const all = reps.map((r) => r.id);
+    const q = (ids: number[]): QueryRequest => ({ resource: 'Ticket', filter, params: { ids }, sort: [{ field: 'id' }] });
+    const wide = await sqlite.read(q(all));
+    const narrow = await sqlite.read(q(all.slice(0, 10)));
+    const reference = await memory.read(q(all));
+    if (!wide.ok || !narrow.ok || !reference.ok) throw new Error('read failed');
+    expect(wide.value.statements[0]!.sql).toContain('NOT INDEXED');
+    expect(narrow.value.statements[0]!.sql).not.toContain('NOT INDEXED');
+    expect(wide.value.records).toEqual(reference.value.records);
+    expect(wide.value.records.length).toBeGreaterThan(0);
+    expect(narrow.value.records).toEqual(reference.value.records.filter((t) => (t.representative_id as number) <= 10));
+  });
+});
+
 describe('bad input never throws', () => {
   it('returns invalid_model for garbage models', () => {
     for (const garbage of [null, 42, 'x', [], {}, { format: 'relata/model@1', resources: 'no' }, { format: 'nope', name: 'x', resources: [] }]) {
