@@ -69,6 +69,11 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
 
   function ensureTables(): void {
     if (created) return;
+    // The engine owns this database: a 32 MiB page cache (SQLite's default is 2 MiB) keeps the pages
+    // of a preview-sized data set in SQLite instead of re-reading them from sql.js's in-memory file
+    // system (a call out of wasm and a page copy each); a per-parent top-3 load ran ~30% faster.
+    // An attached database keeps its own settings.
+    db.run('PRAGMA cache_size = -32768');
     for (const r of schema.resources.values()) db.run(`DROP TABLE IF EXISTS ${q(r.table)}`);
     for (const stmt of sqliteSchemaStatements(schema.model)) db.run(stmt);
     created = true;
@@ -455,8 +460,11 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       rel,
       sink,
     );
-    const destKeys = joinLists.flat().map((j) => j[m2m.destinationAttributeOnJoinResource]);
     const ciDest = keysAreCi(through, m2m.destinationAttributeOnJoinResource, step.to, m2m.destinationAttribute);
+    // A plain loop: joinLists.flat().map(...) costs ~2.5 ms for 10k join rows (W2).
+    const destKeys: unknown[] = [];
+    const joinAttr = m2m.destinationAttributeOnJoinResource;
+    for (const joins of joinLists) for (let i = 0; i < joins.length; i++) destKeys.push(joins[i]![joinAttr]);
     const keys = distinctKeys(destKeys, ciDest);
     if (keys.length === 0) return sources.map(() => []);
     const c = new SqlCompiler(ctx);
@@ -477,15 +485,17 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       }
     }
     const rows = read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} WHERE ${cond} ${runtimeWhere ? '' : c.orderBy(spec.sort, d)}`, c.params, step.to, sink);
+    const sorted = spec.sort.length > 0;
     const position = new Map<Row, number>();
     const byKey = new Map<unknown, Row[]>();
-    rows.forEach((row, i) => {
-      position.set(row, i);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (sorted) position.set(row, i);
       const k = groupKey(row[m2m.destinationAttribute], ciDest);
       const g = byKey.get(k);
       if (g) g.push(row);
       else byKey.set(k, [row]);
-    });
+    }
     const lists = joinLists.map((joins) => {
       const out: Row[] = [];
       for (const j of joins) {
@@ -497,7 +507,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     });
     if (runtimeWhere) return finishInJs(lists, sources, runtimeWhere, spec.sort, spec.window, step.to, rel);
     return lists.map((list) => {
-      const ordered = spec.sort.length > 0 ? [...list].sort((a, b) => position.get(a)! - position.get(b)!) : list;
+      const ordered = sorted ? [...list].sort((a, b) => position.get(a)! - position.get(b)!) : list;
       return applyWindow(ordered, spec.window);
     });
   }
