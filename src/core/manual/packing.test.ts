@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeReturn, deliveredOf, encodeReturn, fromWire, packRows, rawWire, toWire, unpackMarked, unpackRows, type Deliveries } from './packing';
+import { decodeReturn, encodeReturn, fromWire, packRows, rawWire, toWire, unpackMarked, unpackRows, type Deliveries } from './packing';
 
 describe('sandbox transfer packing', () => {
   const host = [
@@ -20,11 +20,10 @@ describe('sandbox transfer packing', () => {
 
   function deliver() {
     const pack = fromWire(toWire(packRows(host)!)!);
-    const deliveries: Deliveries = { packs: [{ pack, id: 7, first: 10 }], next: 12 };
     const rows = unpackMarked(pack, 10);
+    const origin: Deliveries = { packs: [{ pack, id: 7, first: 10, rows }], next: 12 };
     expect(JSON.parse(JSON.stringify(rows))).toEqual(host);
     expect(Object.keys(rows[0]!)).toEqual(['id', 'subject', 'priority']);
-    const origin = { get: (row: object) => deliveredOf(row, deliveries) };
     return { rows, origin, packs: new Map([[7, { rows: host, columns: ['id', 'subject', 'priority'] }]]) };
   }
 
@@ -49,6 +48,13 @@ describe('sandbox transfer packing', () => {
     const { rows: fresh, origin: o2 } = deliver();
     delete (fresh[1] as Record<string, unknown>).subject;
     expect(encodeReturn([fresh[1]], o2)).toBeNull();
+    // A copy carries the mark but is not the delivered object: it travels as values.
+    const { rows: third, origin: o3 } = deliver();
+    expect(encodeReturn([[{ ...third[0]!, subject: 'copy' }]], o3)).toBeNull();
+    expect(encodeReturn([[{ ...third[0]! }]], o3)).toBeNull();
+    // A changed row that is not returned does not matter.
+    third[1]!.subject = 'changed but not returned';
+    expect(encodeReturn([[third[0]]], o3)).not.toBeNull();
   });
 });
 

@@ -140,39 +140,43 @@ export interface EncodedReturn {
   nulls: Uint8Array;
 }
 
-export interface Delivered {
-  pack: PackedRows;
-  id: number;
-  index: number;
-}
-
 /** The packs a job received, in delivery order: pack k holds delivery numbers [first, first + count). */
 export interface Deliveries {
-  packs: Array<{ pack: PackedRows; id: number; first: number }>;
+  packs: Array<{ pack: PackedRows; id: number; first: number; rows: readonly Row[] }>;
   next: number;
 }
 
-/** Looks a delivered row up by its mark. */
-export function deliveredOf(row: object, deliveries: Deliveries): Delivered | undefined {
-  const mark = (row as Record<symbol, unknown>)[DELIVERED];
-  if (typeof mark !== 'number') return undefined;
-  for (const p of deliveries.packs) {
-    if (mark >= p.first && mark < p.first + p.pack.count) return { pack: p.pack, id: p.id, index: mark - p.first };
-  }
-  return undefined;
-}
-
-/** Encodes `value` when it is a positional list made only of delivered, unchanged rows; else null. */
-export function encodeReturn(value: unknown, origin: { get(row: object): Delivered | undefined }): EncodedReturn | null {
+/**
+ * Encodes `value` when it is a positional list made only of delivered, unchanged rows; else null.
+ *
+ * Two passes: the first walks the return in its order and only reads each row's mark (checking it is
+ * the very object delivered: a copy carries the mark but may differ); the second compares the
+ * referenced rows with the values they came from in delivery order, which walks memory in the order
+ * it was allocated (a return grouped differently from the read, e.g. by parent after a table scan,
+ * made a single pass several times slower through cache misses).
+ */
+export function encodeReturn(value: unknown, deliveries: Deliveries): EncodedReturn | null {
   if (!Array.isArray(value)) return null;
+  const packs = deliveries.packs;
+  if (packs.length === 0) return null;
   const shape = new Int32Array(value.length);
   const nulls = new Uint8Array(value.length);
   const refs: number[] = [];
+  const referenced = new Uint8Array(deliveries.next);
+  let p = packs[0]!;
   const ref = (x: unknown): boolean => {
     if (x === null || typeof x !== 'object') return false;
-    const d = origin.get(x);
-    if (!d || !unchanged(x as Row, d)) return false;
-    refs.push(d.id, d.index);
+    const mark = (x as Record<symbol, unknown>)[DELIVERED];
+    if (typeof mark !== 'number') return false;
+    if (mark < p.first || mark >= p.first + p.pack.count) {
+      const found = packs.find((q) => mark >= q.first && mark < q.first + q.pack.count);
+      if (!found) return false;
+      p = found;
+    }
+    const index = mark - p.first;
+    if (p.rows[index] !== x) return false;
+    referenced[mark] = 1;
+    refs.push(p.id, index);
     return true;
   };
   for (let i = 0; i < value.length; i++) {
@@ -181,12 +185,18 @@ export function encodeReturn(value: unknown, origin: { get(row: object): Deliver
       shape[i] = -1;
       nulls[i] = el === null ? 1 : 0;
     } else if (Array.isArray(el)) {
-      for (const x of el) if (!ref(x)) return null;
+      for (let k = 0; k < el.length; k++) if (!ref(el[k])) return null;
       shape[i] = el.length;
     } else if (ref(el)) {
       shape[i] = -2;
     } else {
       return null;
+    }
+  }
+  for (const q of packs) {
+    const { pack, rows, first } = q;
+    for (let i = 0; i < pack.count; i++) {
+      if (referenced[first + i] === 1 && !unchanged(rows[i]!, pack, i)) return null;
     }
   }
   return { shape, refs: Int32Array.from(refs), nulls };
@@ -196,11 +206,10 @@ export function encodeReturn(value: unknown, origin: { get(row: object): Deliver
  * Same values as delivered? Keys the code added are not checked: the result keeps only the
  * destination's attributes (and what is loaded below), so an added key could never show.
  */
-function unchanged(row: Row, d: Delivered): boolean {
-  const { pack } = d;
+function unchanged(row: Row, pack: PackedRows, index: number): boolean {
   if (!pack.flat) return false;
-  const values = pack.rowValues ? pack.rowValues[d.index]! : pack.values;
-  const base = pack.rowValues ? 0 : d.index * pack.columns.length;
+  const values = pack.rowValues ? pack.rowValues[index]! : pack.values;
+  const base = pack.rowValues ? 0 : index * pack.columns.length;
   return comparerFor(pack.columns)(row, values, base);
 }
 

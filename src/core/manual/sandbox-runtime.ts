@@ -6,7 +6,7 @@ import { clearJobTimers, hardenGlobals, restoreGlobals, snapshotGlobals } from '
 import type { CheckJob, HostMessage, RpcReply, RunJob, SandboxMessage, SandboxPort } from './sandbox-protocol';
 import { checkManualModuleStatic, toSandboxScript } from './static-check';
 import { SQL_SUBQUERY_DESTINATION, SQL_SUBQUERY_PARENT } from './contract';
-import { deliveredOf, encodeReturn, fromWire, unpackMarked, type Deliveries } from './packing';
+import { encodeReturn, fromWire, unpackMarked, type Deliveries } from './packing';
 
 /**
  * The code that runs inside the sandbox worker (browser Web Worker or Node worker_threads): compiles
@@ -112,7 +112,6 @@ export function startSandbox(port: SandboxPort): void {
   const pending = new Map<number, { resolve(rows: Row[]): void; reject(e: Error): void }>();
   /** Rows this job received from ctx.read (marked), so an unchanged one can go back as a reference. */
   let deliveries: Deliveries = { packs: [], next: 0 };
-  const origin = { get: (row: object) => deliveredOf(row, deliveries) };
 
   function toRequest(q: unknown, base: QueryRequest, method: string): QueryRequest {
     if (q instanceof Query) return q.toRequest();
@@ -211,9 +210,10 @@ export function startSandbox(port: SandboxPort): void {
     }
     const pack = fromWire(msg.packed);
     const first = deliveries.next;
-    deliveries.packs.push({ pack, id: msg.rpcId, first });
+    const rows = unpackMarked(pack, first);
+    deliveries.packs.push({ pack, id: msg.rpcId, first, rows });
     deliveries.next += pack.count;
-    waiter.resolve(unpackMarked(pack, first));
+    waiter.resolve(rows);
   }
 
   /** Ends a job: drops what it left behind, then answers (recycle when the globals could not be restored). */
@@ -234,7 +234,7 @@ export function startSandbox(port: SandboxPort): void {
           // Encode before finish() forgets which rows were delivered; user objects may throw (proxies).
           let encoded: ReturnType<typeof encodeReturn> = null;
           try {
-            encoded = outcome.ok ? encodeReturn(outcome.value, origin) : null;
+            encoded = outcome.ok ? encodeReturn(outcome.value, deliveries) : null;
           } catch {
             encoded = null;
           }
