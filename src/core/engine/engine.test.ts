@@ -183,6 +183,56 @@ describe('sqlite: a root filter wanting most of a table scans it', () => {
   });
 });
 
+describe('many_to_many through a filtered, sorted join relationship (no limit)', () => {
+  const model: Model = {
+    format: 'relata/model@1',
+    name: 'Teams',
+    resources: [
+      {
+        name: 'Team',
+        attributes: [{ name: 'id', type: 'integer', primaryKey: true }],
+        relationships: [
+          { kind: 'has_many', name: 'memberships', destination: 'Membership', filter: 'active == true', sort: [{ field: 'joined', order: 'desc' }] },
+          { kind: 'many_to_many', name: 'members', destination: 'Person', joinRelationship: 'memberships' },
+        ],
+      },
+      {
+        name: 'Membership',
+        attributes: [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'active', type: 'boolean' },
+          { name: 'joined', type: 'integer' },
+        ],
+        relationships: [
+          { kind: 'belongs_to', name: 'team', destination: 'Team', attributeType: 'integer' },
+          { kind: 'belongs_to', name: 'person', destination: 'Person', attributeType: 'integer' },
+        ],
+      },
+      { name: 'Person', attributes: [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'name', type: 'string' }] },
+    ],
+  };
+  const teamData: Data = {
+    Team: [{ id: 1 }, { id: 2 }, { id: 3 }],
+    Person: [{ id: 1, name: 'a' }, { id: 2, name: 'b' }, { id: 3, name: 'c' }],
+    Membership: [
+      { id: 1, team_id: 1, person_id: 1, active: true, joined: 5 },
+      { id: 2, team_id: 1, person_id: 2, active: false, joined: 9 },
+      { id: 3, team_id: 1, person_id: 3, active: true, joined: 7 },
+      { id: 4, team_id: 2, person_id: 1, active: true, joined: 1 },
+      { id: 5, team_id: 2, person_id: 1, active: true, joined: 2 },
+    ],
+  };
+  for (const kind of layers) {
+    it(`keeps the join order and filter, once per join row (${kind})`, async () => {
+      const engine = engineFor(model, teamData, kind);
+      const r = await engine.read({ resource: 'Team', sort: [{ field: 'id' }], load: { members: {} } });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.records.map((t) => (t.members as { id: number }[]).map((p) => p.id))).toEqual([[3, 1], [1, 1], []]);
+      if (kind === 'sqlite') expect(r.value.statements.filter((st) => st.scope.startsWith('Team.members'))).toHaveLength(2);
+    });
+  }
+});
+
 describe('bad input never throws', () => {
   it('returns invalid_model for garbage models', () => {
     for (const garbage of [null, 42, 'x', [], {}, { format: 'relata/model@1', resources: 'no' }, { format: 'nope', name: 'x', resources: [] }]) {

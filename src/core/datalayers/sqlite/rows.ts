@@ -88,6 +88,36 @@ export class StatementRunner {
     return this.readText(sql, params, columns, types, sink, true);
   }
 
+  /**
+   * The value lists of `sql` (one per row, in `columns` order) without building row objects, for
+   * values the loader only groups by (join rows of a many_to_many). Logged like `read`.
+   */
+  readValues(sql: string, params: SqlValue[], columns: readonly string[], sink: StatementSink): unknown[][] {
+    const started = now();
+    const values = JSON.parse(this.text(sql, params, columns)) as unknown[][];
+    sink.push({ sql, params: [...params], rows: values.length, ms: now() - started, scope: sink.scope });
+    return values;
+  }
+
+  /** Runs `sql` wrapped so that SQLite returns its rows as one JSON list of value lists. */
+  private text(sql: string, params: SqlValue[], columns: readonly string[]): string {
+    // group_concat of the json_array texts, not json_group_array: the same text (json_array's output is
+    // already JSON), without json_group_array checking each element again (W3: 89 -> 74 ms).
+    const wrapped = `SELECT '[' || group_concat(json_array(${columns.map(q).join(', ')}), ',') || ']' FROM (${sql})`;
+    let stmt = this.cache.get(wrapped);
+    if (!stmt) {
+      stmt = this.db.prepare(wrapped);
+      this.cache.set(wrapped, stmt);
+    }
+    try {
+      stmt.bind(params);
+      stmt.step();
+      return String(stmt.get()[0] ?? '[]');
+    } finally {
+      stmt.reset();
+    }
+  }
+
   private readText(
     sql: string,
     params: SqlValue[],
@@ -97,22 +127,7 @@ export class StatementRunner {
     defer: boolean,
   ): Row[] | DeferredRows {
     const started = now();
-    // group_concat of the json_array texts, not json_group_array: the same text (json_array's output is
-    // already JSON), without json_group_array checking each element again (W3: 89 -> 74 ms).
-    const wrapped = `SELECT '[' || group_concat(json_array(${columns.map(q).join(', ')}), ',') || ']' FROM (${sql})`;
-    let stmt = this.cache.get(wrapped);
-    if (!stmt) {
-      stmt = this.db.prepare(wrapped);
-      this.cache.set(wrapped, stmt);
-    }
-    let text: string;
-    try {
-      stmt.bind(params);
-      stmt.step();
-      text = String(stmt.get()[0] ?? '[]');
-    } finally {
-      stmt.reset();
-    }
+    const text = this.text(sql, params, columns);
     const queryMs = now() - started;
     const key = `${columns.join('\u0000')}\u0001${columns.map((c) => types.get(c) ?? '').join('\u0000')}`;
     let entry = this.mappers.get(key);

@@ -7,7 +7,7 @@ import type { AttributeType, Data } from '../../model/types';
 import type { Row } from '../../query/types';
 import { isDeferred, type DeferredRows } from '../../query/raw-rows';
 import { fail } from '../../result';
-import type { ResourceSchema, Schema } from '../../schema/schema';
+import type { ResourceSchema, Schema, Step } from '../../schema/schema';
 import { hasNoAttributes, keysAreCi, stepFor, windowSort } from '../../schema/schema';
 import { prepareData } from '../../engine/prepare-data';
 import type { SortKey } from '../../engine/sort';
@@ -445,6 +445,61 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
   }
 
   /** Two statements: the join rows (windowed per source by the join relationship), then the destinations. */
+  /**
+   * many_to_many, first statement: the join rows' (source key, destination key) pairs as plain value
+   * lists, grouped per source; no row objects are made for join rows, which the result never shows.
+   * Null when the join filter needs JavaScript (then the caller reads whole join rows).
+   */
+  function joinKeys(
+    joinStep: Step,
+    where: BExpr | null,
+    sort: SortKey[],
+    joinAttr: string,
+    sources: readonly Row[],
+    sink: StatementSink,
+  ): unknown[][] | null {
+    const r = joinStep.rel;
+    const through = joinStep.to;
+    // Values as SQLite stores them: fine for grouping and matching keys (booleans group as 1/0 either
+    // way), except map attributes, whose text would not compare like the decoded values.
+    const types = typesOf(through);
+    if (types.get(joinAttr) === 'map' || types.get(r.destinationAttribute) === 'map') return null;
+    const ci = keysAreCi(joinStep.from, r.sourceAttribute, through, r.destinationAttribute);
+    const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci);
+    if (keys.length === 0) return sources.map(() => []);
+    const c = new SqlCompiler(ctx);
+    const d = c.alias('d');
+    const keyCol = `${d}.${q(r.destinationAttribute)}`;
+    const scan = !ci && keys.length * 3 >= Math.min(tableSize(joinStep.from), tableSize(through));
+    const keyExpr = ci ? `lower(${keyCol})` : scan ? `+${keyCol}` : keyCol;
+    let cond = `${keyExpr} IN (SELECT value FROM json_each(${c.param(JSON.stringify(keys))}))`;
+    try {
+      if (where) cond += ` AND ${c.filter(where, [{ alias: d, resource: through }], { hoist: true })}`;
+    } catch (e) {
+      if (e instanceof NeedsRuntime) return null;
+      throw e;
+    }
+    const sql = `SELECT ${keyCol}, ${d}.${q(joinAttr)} FROM ${q(through.table)} AS ${d} ${c.hoisted.join(' ')} WHERE ${cond} ${c.orderBy(sort, d)}`;
+    let pairs: unknown[][];
+    try {
+      pairs = runner.readValues(sql, c.params, [r.destinationAttribute, joinAttr], sink);
+    } catch (e) {
+      return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
+    }
+    const groups = new Map<unknown, unknown[]>();
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i]!;
+      const k = groupKey(pair[0], ci);
+      const g = groups.get(k);
+      if (g) g.push(pair[1]);
+      else groups.set(k, [pair[1]]);
+    }
+    return sources.map((s) => {
+      const v = s[r.sourceAttribute];
+      return v === null || v === undefined ? [] : groups.get(groupKey(v, ci)) ?? [];
+    });
+  }
+
   async function manyToMany(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
     const { step } = spec;
     const m2m = step.rel;
@@ -454,17 +509,23 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const joinStep = stepFor(schema, step.from, join);
     if (!joinStep) return sources.map(() => []);
     const joinWindow: Window | null = join.limit !== undefined ? { offset: 0, limit: join.limit } : null;
-    const joinLists = await (spec.joinWhere && maxParentDepth(spec.joinWhere) > 0 ? readPerParent : readKeyed)(
-      { step: joinStep, where: spec.joinWhere ?? null, sort: spec.joinSort ?? [], window: joinWindow, mode: 'load' },
-      sources,
-      rel,
-      sink,
-    );
-    const ciDest = keysAreCi(through, m2m.destinationAttributeOnJoinResource, step.to, m2m.destinationAttribute);
-    // A plain loop: joinLists.flat().map(...) costs ~2.5 ms for 10k join rows (W2).
-    const destKeys: unknown[] = [];
     const joinAttr = m2m.destinationAttributeOnJoinResource;
-    for (const joins of joinLists) for (let i = 0; i < joins.length; i++) destKeys.push(joins[i]![joinAttr]);
+    // Per source, the destination keys of its join rows, in join order.
+    let keyLists = joinWindow === null && !(spec.joinWhere && maxParentDepth(spec.joinWhere) > 0)
+      ? joinKeys(joinStep, spec.joinWhere ?? null, spec.joinSort ?? [], joinAttr, sources, sink)
+      : null;
+    if (keyLists === null) {
+      const joinLists = await (spec.joinWhere && maxParentDepth(spec.joinWhere) > 0 ? readPerParent : readKeyed)(
+        { step: joinStep, where: spec.joinWhere ?? null, sort: spec.joinSort ?? [], window: joinWindow, mode: 'load' },
+        sources,
+        rel,
+        sink,
+      );
+      keyLists = joinLists.map((joins) => joins.map((j) => j[joinAttr]));
+    }
+    const ciDest = keysAreCi(through, joinAttr, step.to, m2m.destinationAttribute);
+    const destKeys: unknown[] = [];
+    for (const list of keyLists) for (let i = 0; i < list.length; i++) destKeys.push(list[i]);
     const keys = distinctKeys(destKeys, ciDest);
     if (keys.length === 0) return sources.map(() => []);
     const c = new SqlCompiler(ctx);
@@ -496,10 +557,9 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       if (g) g.push(row);
       else byKey.set(k, [row]);
     }
-    const lists = joinLists.map((joins) => {
+    const lists = keyLists.map((joinKeyList) => {
       const out: Row[] = [];
-      for (const j of joins) {
-        const v = j[m2m.destinationAttributeOnJoinResource];
+      for (const v of joinKeyList) {
         if (v === null || v === undefined) continue;
         for (const row of byKey.get(groupKey(v, ciDest)) ?? []) out.push(row);
       }
