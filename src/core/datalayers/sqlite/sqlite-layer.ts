@@ -321,8 +321,11 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       const c = new SqlCompiler(ctx);
       const d = c.alias('d');
       const keyCol = `${d}.${q(r.destinationAttribute)}`;
-      // Most of the table wanted: scan it (unary + keeps SQLite off the index) rather than seek per key.
-      const scan = !ci && keys.length * 3 >= Math.min(tableSize(step.from), tableSize(step.to));
+      // Most of the table wanted: scan it (unary + keeps SQLite off the index) rather than seek per key
+      // and look the row up. Not for an integer primary key: that is the rowid, a seek finds the row
+      // itself, and measured faster than a scan at any share of the table.
+      const rowidKey = step.to.pk.length === 1 && step.to.pk[0] === r.destinationAttribute && typesOf(step.to).get(r.destinationAttribute) === 'integer';
+      const scan = !ci && !rowidKey && keys.length * 3 >= Math.min(tableSize(step.from), tableSize(step.to));
       const keyExpr = ci ? `lower(${keyCol})` : scan ? `+${keyCol}` : keyCol;
       const keyIn = `${keyExpr} IN (SELECT value FROM json_each(${c.param(JSON.stringify(keys))}))`;
       let where: string | null = null;
