@@ -488,10 +488,17 @@ class Projector {
     return plan.output.trim && !this.loaded.exact.has(plan);
   }
 
-  /** Rows of this level, or of a level below it, need trimming. */
+  private readonly finishing = new Map<LoadPlan, boolean>();
+
+  /** Rows of this level, or of a level below it, need trimming (asked per row: memoised per plan). */
   needsFinish(plan: LoadPlan): boolean {
     if (!plan.deep) return false;
-    return this.trims(plan) || plan.loads.some((l) => this.needsFinish(l));
+    let v = this.finishing.get(plan);
+    if (v === undefined) {
+      v = this.trims(plan) || plan.loads.some((l) => this.needsFinish(l));
+      this.finishing.set(plan, v);
+    }
+    return v;
   }
 
   private finish(row: Row, output: Output, loads: readonly LoadPlan[], trim = output.trim): void {
