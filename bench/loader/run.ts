@@ -3,7 +3,7 @@
  *   --workloads W1,W2 --seed N --floor-variants]`.
  *
  * For every workload: one warm-up run of each contender (whose trees are compared: a mismatch exits
- * 1), then N timed runs (default 11), interleaved (the contender order rotates each round; before
+ * 1), then N timed runs (default 15), interleaved (the contender order rotates each round; before
  * every timed run, untimed: `global.gc()` and a 25 ms pause for its background sweeping). Peak memory is sampled during one extra W1 run of each contender.
  * Targets are reported, never enforced through the exit code.
  */
@@ -25,7 +25,7 @@ const MIB = 1024 ** 2;
 function parseArgs(argv: string[]) {
   const o = {
     scale: 1,
-    runs: 11,
+    runs: 15,
     seed: 42,
     json: false,
     only: ALL_CONTENDERS,
