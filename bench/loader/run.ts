@@ -3,8 +3,9 @@
  *   --workloads W1,W2 --seed N --floor-variants]`.
  *
  * For every workload: one warm-up run of each contender (whose trees are compared: a mismatch exits
- * 1), then N timed runs (default 15), interleaved (the contender order rotates each round; before
- * every timed run, untimed: `global.gc()` and a 25 ms pause for its background sweeping). Peak memory is sampled during one extra W1 run of each contender.
+ * 1), then N timed runs (default 15), interleaved (each round the next ordering of the contenders;
+ * before every timed run, untimed: `global.gc()` and a 25 ms pause for its background sweeping).
+ * Peak memory is sampled during one extra W1 run of each contender.
  * Targets are reported, never enforced through the exit code.
  */
 import type { Database } from 'sql.js';
@@ -96,6 +97,11 @@ const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
  * threads; without the pause that work overlaps the next timed run and takes one of the machine's
  * cores from it (a single-threaded contender barely notices, one that uses a worker does).
  */
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((first, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [first, ...rest]));
+}
+
 async function settle(): Promise<void> {
   gc();
   await new Promise((resolve) => setTimeout(resolve, 25));
@@ -248,11 +254,14 @@ async function main() {
     const counts = trees.map((t) => `${t.name} ${t.tree.length}`).join(', ');
     trees.length = 0;
 
-    // Timed runs, interleaved, rotating the order.
+    // Timed runs, interleaved; each round takes the next ordering of the contenders, so every
+    // contender runs after every other one equally often (a plain rotation always gives each the
+    // same predecessor, whose leftovers — page cache, heap — it would then always inherit).
     const times = new Map<Contender, number[]>(contenders.map((c) => [c, []]));
+    const orders = permutations(contenders);
     for (let i = 0; i < args.runs; i++) {
-      for (let k = 0; k < contenders.length; k++) {
-        const c = contenders[(i + k) % contenders.length]!;
+      const order = orders[i % orders.length]!;
+      for (const c of order) {
         await settle();
         const t0 = performance.now();
         const out = await runners.get(c)!(w);
