@@ -27,6 +27,26 @@ export interface CompileContext {
   joinSort(step: Step): SortKey[];
   /** A manual relationship's `sqlSubquery` condition, with placeholder aliases (undefined: none). */
   manualSql(step: Step): string | undefined;
+  /** The attribute is an integer whose column has INTEGER affinity (so a key list may become a range). */
+  integerColumn?(resource: ResourceSchema, attr: string): boolean;
+}
+
+/**
+ * `[min, max]` when `keys` are safe integers that cover every integer from min to max (repeats
+ * allowed), else null. Lists of 16 values or fewer are left alone (they are inlined as parameters).
+ */
+export function denseIntegerRange(keys: readonly unknown[]): [number, number] | null {
+  if (keys.length <= 16) return null;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const k of keys) {
+    if (typeof k !== 'number' || !Number.isSafeInteger(k)) return null;
+    if (k < min) min = k;
+    if (k > max) max = k;
+  }
+  const span = max - min + 1;
+  if (span > keys.length) return null;
+  return new Set(keys).size === span ? [min, max] : null;
 }
 
 /**
@@ -191,6 +211,25 @@ export class SqlCompiler {
     }
   }
 
+  /**
+   * `col IN keys` for a column of INTEGER affinity. A dense run of integers becomes a range test:
+   * `IN` probes a temporary index per row, a range costs two comparisons (W1's 200,000 comments by
+   * 50,000 ticket ids: 128 -> 41 ms). Same three-valued result: NULL for a NULL column, false for a
+   * non-integer (a real or text never equals an integer key in such a column).
+   */
+  keyTest(col: string, keys: readonly unknown[]): string {
+    const range = denseIntegerRange(keys);
+    if (!range) return `(${col} IN (SELECT value FROM json_each(${this.param(JSON.stringify(keys))})))`;
+    return `((${col} BETWEEN ${this.param(range[0])} AND ${this.param(range[1])}) AND typeof(${col}) IN ('integer', 'null'))`;
+  }
+
+  /** Is `e` a plain attribute whose column has INTEGER affinity? */
+  private integerOperand(e: BExpr, scopes: SqlScope[]): boolean {
+    if (e.k !== 'attr' || e.type !== 'integer' || !this.ctx.integerColumn) return false;
+    const owner = e.path.length === 0 ? scopes[e.depth]?.resource : e.path[e.path.length - 1]!.to;
+    return owner !== undefined && this.ctx.integerColumn(owner, e.attr);
+  }
+
   private binary(e: Extract<BExpr, { k: 'bin' }>, scopes: SqlScope[], assign: Map<string, string>): string {
     const wrap = (x: string): string => (e.ci ? `lower(${x})` : x);
     if (e.op === 'in') {
@@ -203,6 +242,7 @@ export class SqlCompiler {
         const items = e.r.value as unknown[];
         if (items.length === 0) return '(0)';
         if (items.length <= 16) return `(${l} IN (${items.map((v) => wrap(this.param(v))).join(', ')}))`;
+        if (!e.ci && this.integerOperand(e.l, scopes)) return this.keyTest(l, items);
         // One JSON parameter however long the list (no bound-parameter limit). No `+` here: with the
         // joins a filter may bring, forcing a scan measured slower than letting SQLite seek.
         return `(${l} IN (SELECT ${e.ci ? 'lower(value)' : 'value'} FROM json_each(${this.param(JSON.stringify(items))})))`;

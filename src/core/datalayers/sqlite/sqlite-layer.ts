@@ -65,7 +65,36 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     },
     joinSort: (step) => (step.join && step.through ? resolveSort(step.through, windowSort(step.join), step.key) : []),
     manualSql: (step) => manualSql.get(step.key),
+    integerColumn,
   };
+
+  const affinity = new Map<string, boolean>();
+  /** An integer attribute stored in a column of INTEGER affinity (ours always; an attached table is asked). */
+  function integerColumn(resource: ResourceSchema, attr: string): boolean {
+    if (typesOf(resource).get(attr) !== 'integer') return false;
+    if (!options.attach) return true;
+    const key = `${resource.table}\u0000${attr}`;
+    let v = affinity.get(key);
+    if (v === undefined) {
+      v = false;
+      try {
+        const info = db.exec(`PRAGMA table_info(${q(resource.table)})`)[0];
+        const nameAt = info?.columns.indexOf('name') ?? -1;
+        const typeAt = info?.columns.indexOf('type') ?? -1;
+        const row = info?.values.find((r) => r[nameAt] === attr);
+        v = row !== undefined && /INT/i.test(String(row[typeAt] ?? ''));
+      } catch {
+        v = false;
+      }
+      affinity.set(key, v);
+    }
+    return v;
+  }
+  /** `expr IN keys` for the key column `attr` of `resource` (`expr` may be `+col` or `lower(col)`). */
+  const keysIn = (c: SqlCompiler, expr: string, resource: ResourceSchema, attr: string, keys: readonly unknown[], ci: boolean): string =>
+    !ci && integerColumn(resource, attr)
+      ? c.keyTest(expr, keys)
+      : `${expr} IN (SELECT value FROM json_each(${c.param(JSON.stringify(keys))}))`;
 
   function ensureTables(): void {
     if (created) return;
@@ -327,7 +356,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       const rowidKey = step.to.pk.length === 1 && step.to.pk[0] === r.destinationAttribute && typesOf(step.to).get(r.destinationAttribute) === 'integer';
       const scan = !ci && !rowidKey && keys.length * 3 >= Math.min(tableSize(step.from), tableSize(step.to));
       const keyExpr = ci ? `lower(${keyCol})` : scan ? `+${keyCol}` : keyCol;
-      const keyIn = `${keyExpr} IN (SELECT value FROM json_each(${c.param(JSON.stringify(keys))}))`;
+      const keyIn = keysIn(c, keyExpr, step.to, r.destinationAttribute, keys, ci);
       let where: string | null = null;
       if (runtimeWhere === null) {
         try {
@@ -425,7 +454,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const pks = distinctKeys(sources.map((s) => s[pk[0]!]), false);
     if (pks.length === 0) return sources.map(() => []);
     const on = conds.length > 0 ? conds.join(' AND ') : '1';
-    const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${pkCol} IN (SELECT value FROM json_each(${c.param(JSON.stringify(pks))}))`;
+    const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${keysIn(c, pkCol, step.from, pk[0]!, pks, false)}`;
     let rows: Row[];
     if (spec.window) {
       const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
@@ -475,7 +504,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const keyCol = `${d}.${q(r.destinationAttribute)}`;
     const scan = !ci && keys.length * 3 >= Math.min(tableSize(joinStep.from), tableSize(through));
     const keyExpr = ci ? `lower(${keyCol})` : scan ? `+${keyCol}` : keyCol;
-    let cond = `${keyExpr} IN (SELECT value FROM json_each(${c.param(JSON.stringify(keys))}))`;
+    let cond = keysIn(c, keyExpr, through, r.destinationAttribute, keys, ci);
     try {
       if (where) cond += ` AND ${c.filter(where, [{ alias: d, resource: through }], { hoist: true })}`;
     } catch (e) {
@@ -535,7 +564,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const d = c.alias('d');
     const keyCol = `${d}.${q(m2m.destinationAttribute)}`;
     const keyExpr = ciDest ? `lower(${keyCol})` : keyCol;
-    let cond = `${keyExpr} IN (SELECT value FROM json_each(${c.param(JSON.stringify(keys))}))`;
+    let cond = keysIn(c, keyExpr, step.to, m2m.destinationAttribute, keys, ciDest);
     let runtimeWhere: BExpr | null = null;
     if (spec.where) {
       if (maxParentDepth(spec.where) > 0) runtimeWhere = spec.where;
