@@ -76,7 +76,6 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const key = `${resource.table}\u0000${attr}`;
     let v = affinity.get(key);
     if (v === undefined) {
-      v = false;
       try {
         const info = db.exec(`PRAGMA table_info(${q(resource.table)})`)[0];
         const nameAt = info?.columns.indexOf('name') ?? -1;
