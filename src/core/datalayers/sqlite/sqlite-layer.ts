@@ -22,6 +22,7 @@ import { NeedsRuntime, SqlCompiler, sortTerm, toSql } from './compile-sql';
 import type { SqlDatabase } from './database';
 import { quoteIdent as q, sqliteSchemaStatements } from './ddl';
 import { StatementRunner } from './rows';
+import { TableStats } from './table-stats';
 
 const PARENT_KEY = '__relata_parent';
 
@@ -38,21 +39,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
   }
   const typesOf = (r: ResourceSchema): Map<string, AttributeType> => types.get(r.name)!;
   let created = options.attach === true;
-  const sizes = new Map<string, number>();
-  /** Rows in a table, estimated by its largest rowid (cheap); used to choose between scanning and index seeks. */
-  function tableSize(resource: ResourceSchema): number {
-    let n = sizes.get(resource.name);
-    if (n === undefined) {
-      try {
-        const v = db.exec(`SELECT max(rowid) FROM ${q(resource.table)}`)[0]?.values[0]?.[0];
-        n = typeof v === 'number' ? v : 0;
-      } catch {
-        n = Number.POSITIVE_INFINITY;
-      }
-      sizes.set(resource.name, n);
-    }
-    return n;
-  }
+  const stats = new TableStats(db, schema, options.attach === true, typesOf);
   const manualSql = new Map<string, string>();
 
   const ctx: CompileContext = {
@@ -65,35 +52,8 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     },
     joinSort: (step) => (step.join && step.through ? resolveSort(step.through, windowSort(step.join), step.key) : []),
     manualSql: (step) => manualSql.get(step.key),
-    integerColumn,
+    integerColumn: (resource, attr) => stats.integerColumn(resource, attr),
   };
-
-  const affinity = new Map<string, boolean>();
-  /** An integer attribute stored in a column of INTEGER affinity (ours always; an attached table is asked). */
-  function integerColumn(resource: ResourceSchema, attr: string): boolean {
-    if (typesOf(resource).get(attr) !== 'integer') return false;
-    if (!options.attach) return true;
-    const key = `${resource.table}\u0000${attr}`;
-    let v = affinity.get(key);
-    if (v === undefined) {
-      try {
-        const info = db.exec(`PRAGMA table_info(${q(resource.table)})`)[0];
-        const nameAt = info?.columns.indexOf('name') ?? -1;
-        const typeAt = info?.columns.indexOf('type') ?? -1;
-        const row = info?.values.find((r) => r[nameAt] === attr);
-        v = row !== undefined && /INT/i.test(String(row[typeAt] ?? ''));
-      } catch {
-        v = false;
-      }
-      affinity.set(key, v);
-    }
-    return v;
-  }
-  /** `expr IN keys` for the key column `attr` of `resource` (`expr` may be `+col` or `lower(col)`). */
-  const keysIn = (c: SqlCompiler, expr: string, resource: ResourceSchema, attr: string, keys: readonly unknown[], ci: boolean): string =>
-    !ci && integerColumn(resource, attr)
-      ? c.keyTest(expr, keys)
-      : `${expr} IN (SELECT value FROM json_each(${c.param(JSON.stringify(keys))}))`;
 
   function ensureTables(): void {
     if (created) return;
@@ -172,7 +132,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     insertRow(r: ResourceSchema, row: Row, sink: StatementSink) {
       const cols = r.attributeNames;
       exec(`INSERT INTO ${q(r.table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, cols.map((c) => row[c] ?? null), sink);
-      sizes.delete(r.name);
+      stats.forget(r.name);
     },
     updateRow(r: ResourceSchema, key: Row, values: Row, sink: StatementSink) {
       const names = Object.keys(values).filter((k) => r.attributes.has(k));
@@ -195,7 +155,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     },
     rollback() {
       db.run('ROLLBACK');
-      sizes.clear();
+      stats.forget();
     },
     async readAggregates(readSpec: AggregateRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink) {
       ensureTables();
@@ -219,7 +179,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     load(data: Data) {
       const prepared = prepareData(schema, data);
       runner.clear();
-      sizes.clear();
+      stats.forget();
       created = false;
       ensureTables();
       db.run('BEGIN');
@@ -267,36 +227,6 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     },
   };
 
-  /**
-   * Does a root filter ask for most of the table through a long `key in [...]` list on a belongs_to
-   * attribute (e.g. `representative_id in ^ids` with every representative's id)? Then one scan of
-   * the table beats an index seek plus a row lookup per matching row (~10x dearer per row in
-   * sql.js). `NOT INDEXED` rather than `+column`: with a joined to-one path in the filter, `+` lets
-   * SQLite start from the joined table and still seek (measured slower than both).
-   * Same estimate as readKeyed: the list is at least a third of the smaller of the two tables.
-   */
-  function coversMostOfTable(resource: ResourceSchema, where: BExpr): boolean {
-    const conjuncts: BExpr[] = [];
-    const collect = (e: BExpr): void => {
-      if (e.k === 'bin' && e.op === 'and') {
-        collect(e.l);
-        collect(e.r);
-      } else conjuncts.push(e);
-    };
-    collect(where);
-    for (const e of conjuncts) {
-      if (e.k !== 'bin' || e.op !== 'in' || e.ci || e.l.k !== 'attr' || e.l.depth !== 0 || e.l.path.length > 0) continue;
-      if (e.r.k !== 'lit' || !Array.isArray(e.r.value) || e.r.value.length < 64) continue;
-      const attr = e.l.attr;
-      for (const rel of resource.relationships.values()) {
-        if (rel.kind !== 'belongs_to' || rel.sourceAttribute !== attr) continue;
-        const parent = schema.resources.get(rel.destination);
-        if (parent && e.r.value.length * 3 >= Math.min(tableSize(parent), tableSize(resource))) return true;
-      }
-    }
-    return false;
-  }
-
   /** The root rows of a read; with `defer`, as JSON text plus a builder when the rows are plain. */
   async function readRootRows(readSpec: RootRead, rel: RelatedSource, sink: StatementSink, defer: boolean): Promise<Row[] | DeferredRows> {
     ensureTables();
@@ -313,7 +243,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       return kept!;
     }
     const sort = readSpec.sort.length > 0 ? withPkTiebreak(resource, readSpec.sort) : [];
-    const scan = readSpec.where !== null && coversMostOfTable(resource, readSpec.where) ? ' NOT INDEXED' : '';
+    const scan = readSpec.where !== null && stats.coversMostOfTable(resource, readSpec.where) ? ' NOT INDEXED' : '';
     let sql = `SELECT ${cols(resource, alias)} FROM ${q(resource.table)} AS ${alias}${scan} ${c.hoisted.join(' ')} WHERE ${where} ${c.orderBy(sort, alias)}`;
     if (readSpec.window.limit !== undefined || readSpec.window.offset > 0) {
       sql += ` LIMIT ${c.param(readSpec.window.limit ?? -1)} OFFSET ${c.param(readSpec.window.offset)}`;
@@ -349,13 +279,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       const c = new SqlCompiler(ctx);
       const d = c.alias('d');
       const keyCol = `${d}.${q(r.destinationAttribute)}`;
-      // Most of the table wanted: scan it (unary + keeps SQLite off the index) rather than seek per key
-      // and look the row up. Not for an integer primary key: that is the rowid, a seek finds the row
-      // itself, and measured faster than a scan at any share of the table.
-      const rowidKey = step.to.pk.length === 1 && step.to.pk[0] === r.destinationAttribute && typesOf(step.to).get(r.destinationAttribute) === 'integer';
-      const scan = !ci && !rowidKey && keys.length * 3 >= Math.min(tableSize(step.from), tableSize(step.to));
-      const keyExpr = ci ? `lower(${keyCol})` : scan ? `+${keyCol}` : keyCol;
-      const keyIn = keysIn(c, keyExpr, step.to, r.destinationAttribute, keys, ci);
+      const keyIn = stats.keyCondition(c, keyCol, step.from, step.to, r.destinationAttribute, keys, ci);
       let where: string | null = null;
       if (runtimeWhere === null) {
         try {
@@ -453,7 +377,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const pks = distinctKeys(sources.map((s) => s[pk[0]!]), false);
     if (pks.length === 0) return sources.map(() => []);
     const on = conds.length > 0 ? conds.join(' AND ') : '1';
-    const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${keysIn(c, pkCol, step.from, pk[0]!, pks, false)}`;
+    const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${stats.keysIn(c, pkCol, step.from, pk[0]!, pks, false)}`;
     let rows: Row[];
     if (spec.window) {
       const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
@@ -501,9 +425,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const c = new SqlCompiler(ctx);
     const d = c.alias('d');
     const keyCol = `${d}.${q(r.destinationAttribute)}`;
-    const scan = !ci && keys.length * 3 >= Math.min(tableSize(joinStep.from), tableSize(through));
-    const keyExpr = ci ? `lower(${keyCol})` : scan ? `+${keyCol}` : keyCol;
-    let cond = keysIn(c, keyExpr, through, r.destinationAttribute, keys, ci);
+    let cond = stats.keyCondition(c, keyCol, joinStep.from, through, r.destinationAttribute, keys, ci);
     try {
       if (where) cond += ` AND ${c.filter(where, [{ alias: d, resource: through }], { hoist: true })}`;
     } catch (e) {
@@ -563,7 +485,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const d = c.alias('d');
     const keyCol = `${d}.${q(m2m.destinationAttribute)}`;
     const keyExpr = ciDest ? `lower(${keyCol})` : keyCol;
-    let cond = keysIn(c, keyExpr, step.to, m2m.destinationAttribute, keys, ciDest);
+    let cond = stats.keysIn(c, keyExpr, step.to, m2m.destinationAttribute, keys, ciDest);
     let runtimeWhere: BExpr | null = null;
     if (spec.where) {
       if (maxParentDepth(spec.where) > 0) runtimeWhere = spec.where;
