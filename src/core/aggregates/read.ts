@@ -45,9 +45,9 @@ export function aggregatesInSql(read: AggregateRead, keys: readonly Row[], ctx: 
   const keyExpr = pk.length === 1 ? `${p}.${q(pk[0]!)}` : `json_array(${pk.map((k) => `${p}.${q(k)}`).join(', ')})`;
   const list = keys.map((k) => (pk.length === 1 ? toSql(k[pk[0]!]) : pk.map((x) => toSql(k[x]))));
   const keyCond =
-    pk.length === 1 && ctx.integerColumn?.(resource, pk[0]!)
-      ? c.keyTest(keyExpr, list)
-      : `${keyExpr} IN (SELECT ${pk.length === 1 ? 'value' : 'json(value)'} FROM json_each(${c.param(JSON.stringify(list))}))`;
+    pk.length === 1
+      ? c.keyTest(keyExpr, list, { integerColumn: ctx.integerColumn?.(resource, pk[0]!) === true })
+      : `${keyExpr} IN (SELECT json(value) FROM json_each(${c.param(JSON.stringify(list))}))`;
   const sql = `SELECT ${[...keyCols, ...aggCols].join(', ')} FROM ${q(resource.table)} AS ${p} WHERE ${keyCond}`;
   const columns = [...pk.map((_, i) => `__k${i}`), ...read.aggregates.map((_, i) => `__a${i}`)];
   const types = new Map<string, AttributeType>();

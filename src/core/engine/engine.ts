@@ -348,31 +348,19 @@ class ReadRun {
   }
 
   private runManualLoad(load: ManualLoad, sources: Row[], scope: string): Promise<ManualLists> {
+    // Every ctx call runs as a nested read; a failure comes back as a coded error, never a throw.
+    const settle = async <T>(run: (nested: ReadRun) => Promise<T>): Promise<Result<T>> => {
+      try {
+        return ok(await run(this.nested(scope)));
+      } catch (e) {
+        if (e instanceof RelataFailure) return err(e.error);
+        return err(relataError('manual_load_failed', (e as Error).message));
+      }
+    };
     const host: ManualHost = {
-      read: async (query) => {
-        try {
-          return ok(await this.nested(scope).read(query, scope));
-        } catch (e) {
-          if (e instanceof RelataFailure) return err(e.error);
-          return err(relataError('manual_load_failed', (e as Error).message));
-        }
-      },
-      readDeferred: async (query) => {
-        try {
-          return ok(await this.nested(scope).readDeferred(query, scope));
-        } catch (e) {
-          if (e instanceof RelataFailure) return err(e.error);
-          return err(relataError('manual_load_failed', (e as Error).message));
-        }
-      },
-      applyTo: async (query, records) => {
-        try {
-          return ok(await this.nested(scope).applyTo(query, records));
-        } catch (e) {
-          if (e instanceof RelataFailure) return err(e.error);
-          return err(relataError('manual_load_failed', (e as Error).message));
-        }
-      },
+      read: (query) => settle((n) => n.read(query, scope)),
+      readDeferred: (query) => settle((n) => n.readDeferred(query, scope)),
+      applyTo: (query, records) => settle((n) => n.applyTo(query, records)),
     };
     return runManual(this.engine.runner, load, sources, host, {
       actor: this.actor,

@@ -76,7 +76,7 @@ export class StatementRunner {
    * the attribute type of a column (for booleans and maps).
    */
   read(sql: string, params: SqlValue[], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, sink: StatementSink): Row[] {
-    const got = this.readText(sql, params, columns, types, sink, false);
+    const got = this.readRows(sql, params, columns, types, sink, false);
     return isDeferred(got) ? got.rows() : got;
   }
 
@@ -85,7 +85,7 @@ export class StatementRunner {
    * runs the statement and returns the text with a builder for the rows instead of building them.
    */
   readDeferred(sql: string, params: SqlValue[], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, sink: StatementSink): Row[] | DeferredRows {
-    return this.readText(sql, params, columns, types, sink, true);
+    return this.readRows(sql, params, columns, types, sink, true);
   }
 
   /**
@@ -118,7 +118,8 @@ export class StatementRunner {
     }
   }
 
-  private readText(
+  /** Runs the statement; builds the rows now, or (`defer`, plain rows) hands back the text and a builder. */
+  private readRows(
     sql: string,
     params: SqlValue[],
     columns: readonly string[],

@@ -69,11 +69,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
 
   /** `sql` must output the resource's attributes in order, then `extra` columns. */
   function read(sql: string, params: ReturnType<typeof toSql>[], resource: ResourceSchema, sink: StatementSink, extra: string[] = []): Row[] {
-    try {
-      return runner.read(sql, params, extra.length ? [...resource.attributeNames, ...extra] : resource.attributeNames, typesOf(resource), sink);
-    } catch (e) {
-      return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
-    }
+    return guarded(sql, () => runner.read(sql, params, extra.length ? [...resource.attributeNames, ...extra] : resource.attributeNames, typesOf(resource), sink));
   }
 
   async function finishInJs(
@@ -102,11 +98,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     ensureTables();
     const started = now();
     const values = params.map(toSql);
-    try {
-      db.run(sql, values);
-    } catch (e) {
-      return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
-    }
+    guarded(sql, () => db.run(sql, values));
     const changed = Number(db.exec('SELECT changes()')[0]?.values[0]?.[0] ?? 0);
     sink.push({ sql, params: values, rows: changed, ms: now() - started, scope: sink.scope });
     return changed;
@@ -160,13 +152,8 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     async readAggregates(readSpec: AggregateRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink) {
       ensureTables();
       if (keys.length === 0) return [];
-      const run = (sql: string, params: ReturnType<typeof toSql>[], columns: string[], colTypes: Map<string, AttributeType>, s: StatementSink): Row[] => {
-        try {
-          return runner.read(sql, params, columns, colTypes, s);
-        } catch (e) {
-          return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
-        }
-      };
+      const run = (sql: string, params: ReturnType<typeof toSql>[], columns: string[], colTypes: Map<string, AttributeType>, s: StatementSink): Row[] =>
+        guarded(sql, () => runner.read(sql, params, columns, colTypes, s));
       const inSql = aggregatesInSql(readSpec, keys, ctx, run, sink);
       if (inSql) return inSql;
       // Some aggregate needs JS (a manual relationship without sqlSubquery): fetch the owners, evaluate.
@@ -249,11 +236,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       sql += ` LIMIT ${c.param(readSpec.window.limit ?? -1)} OFFSET ${c.param(readSpec.window.offset)}`;
     }
     if (!defer) return read(sql, c.params, resource, sink);
-    try {
-      return runner.readDeferred(sql, c.params, resource.attributeNames, typesOf(resource), sink);
-    } catch (e) {
-      return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
-    }
+    return guarded(sql, () => runner.readDeferred(sql, c.params, resource.attributeNames, typesOf(resource), sink));
   }
 
   /** Destination rows whose key is among the sources' keys; shared by every source with that key. */
@@ -433,12 +416,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       throw e;
     }
     const sql = `SELECT ${keyCol}, ${d}.${q(joinAttr)} FROM ${q(through.table)} AS ${d} ${c.hoisted.join(' ')} WHERE ${cond} ${c.orderBy(sort, d)}`;
-    let pairs: unknown[][];
-    try {
-      pairs = runner.readValues(sql, c.params, [r.destinationAttribute, joinAttr], sink);
-    } catch (e) {
-      return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
-    }
+    const pairs = guarded(sql, () => runner.readValues(sql, c.params, [r.destinationAttribute, joinAttr], sink));
     const groups = new Map<unknown, unknown[]>();
     for (let i = 0; i < pairs.length; i++) {
       const pair = pairs[i]!;
@@ -523,6 +501,15 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       const ordered = sorted ? [...list].sort((a, b) => position.get(a)! - position.get(b)!) : list;
       return applyWindow(ordered, spec.window);
     });
+  }
+}
+
+/** Runs a statement; SQLite's refusal becomes `invalid_query` naming the statement, never a throw. */
+function guarded<T>(sql: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
   }
 }
 

@@ -69,9 +69,7 @@ export class TableStats {
 
   /** `expr IN keys` for the key column `attr` of `resource` (`expr` may be `+col` or `lower(col)`). */
   keysIn(c: SqlCompiler, expr: string, resource: ResourceSchema, attr: string, keys: readonly unknown[], ci: boolean): string {
-    return !ci && this.integerColumn(resource, attr)
-      ? c.keyTest(expr, keys)
-      : `${expr} IN (SELECT value FROM json_each(${c.param(JSON.stringify(keys))}))`;
+    return c.keyTest(expr, keys, { integerColumn: !ci && this.integerColumn(resource, attr) });
   }
 
   /**
