@@ -193,35 +193,30 @@ export function encodeReturn(value: unknown, deliveries: Deliveries): EncodedRet
       return null;
     }
   }
-  for (const q of packs) {
-    const { pack, rows, first } = q;
+  for (const { pack, rows, first } of packs) {
+    if (!pack.flat) {
+      for (let i = 0; i < pack.count; i++) if (referenced[first + i] === 1) return null;
+      continue;
+    }
+    const same = comparerFor(pack.columns);
+    const n = pack.columns.length;
     for (let i = 0; i < pack.count; i++) {
-      if (referenced[first + i] === 1 && !unchanged(rows[i]!, pack, i)) return null;
+      if (referenced[first + i] !== 1) continue;
+      const ok = pack.rowValues ? same(rows[i]!, pack.rowValues[i]!, 0) : same(rows[i]!, pack.values, i * n);
+      if (!ok) return null;
     }
   }
   return { shape, refs: Int32Array.from(refs), nulls };
 }
 
-/**
- * Same values as delivered? Keys the code added are not checked: the result keeps only the
- * destination's attributes (and what is loaded below), so an added key could never show.
- */
-function unchanged(row: Row, pack: PackedRows, index: number): boolean {
-  if (!pack.flat) return false;
-  const values = pack.rowValues ? pack.rowValues[index]! : pack.values;
-  const base = pack.rowValues ? 0 : index * pack.columns.length;
-  return comparerFor(pack.columns)(row, values, base);
-}
-
 const comparers = new Map<string, (row: Row, v: unknown[], base: number) => boolean>();
 
-/** A comparison for these columns: named property reads (one inline cache each), no key loop. */
-let lastColumns: readonly string[] | undefined;
-let lastComparer: ((row: Row, v: unknown[], base: number) => boolean) | undefined;
-
+/**
+ * "Same values as delivered?" for these columns: named property reads (one inline cache each), no
+ * key loop. Keys the code added are not checked: the result keeps only the destination's attributes
+ * (and what is loaded below), so an added key could never show.
+ */
 function comparerFor(columns: readonly string[]): (row: Row, v: unknown[], base: number) => boolean {
-  // Called once per returned row, nearly always with the same column list: skip the keyed lookup.
-  if (columns === lastColumns) return lastComparer!;
   const key = columns.join('\u0000');
   let cmp = comparers.get(key);
   if (!cmp) {
@@ -229,8 +224,6 @@ function comparerFor(columns: readonly string[]): (row: Row, v: unknown[], base:
     cmp = new FunctionCtor('r', 'v', 'b', `return ${body};`) as (row: Row, v: unknown[], base: number) => boolean;
     comparers.set(key, cmp);
   }
-  lastColumns = columns;
-  lastComparer = cmp;
   return cmp;
 }
 
