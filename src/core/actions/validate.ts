@@ -10,7 +10,7 @@ import type { Diagnostic } from '../validate/diagnostic';
 import type { ResourceInfo, ValidationContext } from '../validate/context';
 import { RESERVED_NAMES } from '../validate/rules-names';
 
-const FIELD_NAME = /^[a-z_][a-z0-9_]*$/;
+const FIELD_NAME = /^[a-z_][a-z0-9_]*[?!]?$/;
 
 export function checkActionsAndAggregates(ctx: ValidationContext): void {
   for (const info of ctx.resources.values()) {

@@ -23,7 +23,7 @@ function withOptional<T extends object>(target: T, source: object, keys: readonl
   return target;
 }
 
-const ATTRIBUTE_OPTIONAL = ['default', 'generated', 'constraints', 'description'] as const;
+const ATTRIBUTE_OPTIONAL = ['default', 'generated', 'constraints', 'description', 'ashType', 'sqlType'] as const;
 const COMMON_OPTIONAL = ['filter', 'sort', 'defaultSort', 'description'] as const;
 
 export function normalizeAttribute(a: Attribute): NAttribute {
@@ -59,7 +59,7 @@ function belongsTo(r: BelongsTo): NBelongsTo {
     attributeWritable: r.attributeWritable ?? true,
     defineAttribute: r.defineAttribute ?? true,
   };
-  return withOptional(out, r, COMMON_OPTIONAL);
+  return withOptional(out, r, [...COMMON_OPTIONAL, 'onDelete', 'onUpdate']);
 }
 
 function hasOne(r: HasOne, source: string): NHasOne {
@@ -183,7 +183,7 @@ export function normalizeResource(r: Resource, model: Pick<Model, 'name' | 'modu
     attributes,
     relationships: addJoinRelationships(relationships),
   };
-  withOptional(out, r, ['description']);
+  withOptional(out, r, ['description', 'identities', 'calculations', 'preserved', 'external']);
   if (r.actions !== undefined) out.actions = normalizeActions(r.actions);
   if (r.aggregates !== undefined) out.aggregates = normalizeAggregates(r.aggregates);
   return out;

@@ -3,7 +3,7 @@
  * names mean. Shared by `parseModel` (stops at the first problem) and `validateModel` (reports all).
  * Written against `unknown` so no input, however malformed or cyclic, can make it throw.
  */
-import { ATTRIBUTE_TYPES, MODEL_FORMAT, RELATIONSHIP_KINDS } from './types';
+import { ATTRIBUTE_TYPES, MODEL_FORMAT, REFERENCE_ACTIONS, RELATIONSHIP_KINDS } from './types';
 import { checkActionsShape } from '../actions/shape';
 import { checkAggregatesShape } from '../aggregates/shape';
 
@@ -27,7 +27,7 @@ const COMMON_REL_KEYS = [
   'validateDestinationAttribute', 'description',
 ];
 const KIND_KEYS: Record<string, string[]> = {
-  belongs_to: ['allowNil', 'primaryKey', 'attributeType', 'attributeWritable', 'defineAttribute'],
+  belongs_to: ['allowNil', 'primaryKey', 'attributeType', 'attributeWritable', 'defineAttribute', 'onDelete', 'onUpdate'],
   has_one: ['fromMany', 'offset', 'noAttributes', 'manual'],
   has_many: ['limit', 'offset', 'noAttributes', 'manual'],
   many_to_many: ['through', 'sourceAttributeOnJoinResource', 'destinationAttributeOnJoinResource', 'joinRelationship'],
@@ -36,10 +36,17 @@ const REL_KEYS: Record<string, ReadonlySet<string>> = Object.fromEntries(
   Object.entries(KIND_KEYS).map(([kind, keys]) => [kind, set(COMMON_REL_KEYS, keys)]),
 );
 const MODEL_KEYS = set(['format', 'name', 'module', 'resources']);
-const RESOURCE_KEYS = set(['name', 'module', 'table', 'attributes', 'relationships', 'description', 'actions', 'aggregates']);
+const RESOURCE_KEYS = set([
+  'name', 'module', 'table', 'attributes', 'relationships', 'description', 'actions', 'aggregates',
+  'identities', 'calculations', 'preserved', 'external',
+]);
 const ATTRIBUTE_KEYS = set([
   'name', 'type', 'primaryKey', 'allowNil', 'default', 'generated', 'constraints', 'writable', 'public', 'description',
+  'ashType', 'sqlType',
 ]);
+const IDENTITY_KEYS = set(['name', 'keys', 'description']);
+const CALCULATION_KEYS = set(['name', 'type', 'expression', 'public', 'description', 'ashSource']);
+const PRESERVED_KEYS = set(['section', 'text']);
 const CONSTRAINT_KEYS = set(['oneOf', 'min', 'max', 'minLength', 'maxLength', 'match']);
 const MANUAL_KEYS = set(['language', 'source', 'options']);
 
@@ -144,7 +151,7 @@ function checkAttribute(c: Collector, a: unknown, path: JsonPath): void {
   checkOptional(c, a, 'name', 'string', path, true);
   checkEnum(c, a, 'type', ATTRIBUTE_TYPES, path, true);
   for (const key of ['primaryKey', 'allowNil', 'writable', 'public']) checkOptional(c, a, key, 'boolean', path);
-  checkOptional(c, a, 'description', 'string', path);
+  for (const key of ['description', 'ashType', 'sqlType']) checkOptional(c, a, key, 'string', path);
   checkEnum(c, a, 'generated', GENERATED, path, false);
   if ('default' in a && !isJsonValue(a.default, new Set(), 0)) {
     c.add([...path, 'default'], `${show([...path, 'default'])} must be a JSON literal.`);
@@ -201,6 +208,8 @@ function checkRelationship(c: Collector, r: unknown, path: JsonPath): void {
     checkOptional(c, r, key, 'boolean', path);
   }
   checkEnum(c, r, 'attributeType', ATTRIBUTE_TYPES, path, false);
+  checkEnum(c, r, 'onDelete', REFERENCE_ACTIONS, path, false);
+  checkEnum(c, r, 'onUpdate', REFERENCE_ACTIONS, path, false);
   checkOptional(c, r, 'limit', 'count', path);
   checkOptional(c, r, 'offset', 'count', path);
   for (const key of ['through', 'sourceAttributeOnJoinResource', 'destinationAttributeOnJoinResource', 'joinRelationship']) {
@@ -223,6 +232,36 @@ function checkResource(c: Collector, r: unknown, path: JsonPath): void {
   const add = (p: JsonPath, m: string): void => c.add(p, m);
   if (r.actions !== undefined && !c.full) checkActionsShape(r.actions, [...path, 'actions'], add);
   if (r.aggregates !== undefined && !c.full) checkAggregatesShape(r.aggregates, [...path, 'aggregates'], add);
+  checkExtensions(c, r, path);
+}
+
+/** Extension keys of a resource (docs/model-extensions.md). */
+function checkExtensions(c: Collector, r: Obj, path: JsonPath): void {
+  checkOptional(c, r, 'external', 'boolean', path);
+  checkArray(c, r, 'identities', path, (x, p) => {
+    if (!isObj(x)) return c.add(p, `Identity ${show(p)} must be an object { "name": ..., "keys": [...] }.`);
+    checkKeys(c, x, IDENTITY_KEYS, p, 'identity');
+    checkOptional(c, x, 'name', 'string', p, true);
+    checkOptional(c, x, 'description', 'string', p);
+    if (!Array.isArray(x.keys) || x.keys.length === 0 || !x.keys.every((k) => typeof k === 'string')) {
+      c.add([...p, 'keys'], `${show([...p, 'keys'])} must be a non-empty array of attribute names.`);
+    }
+  });
+  checkArray(c, r, 'calculations', path, (x, p) => {
+    if (!isObj(x)) return c.add(p, `Calculation ${show(p)} must be an object { "name", "type", "expression" }.`);
+    checkKeys(c, x, CALCULATION_KEYS, p, 'calculation');
+    checkOptional(c, x, 'name', 'string', p, true);
+    checkEnum(c, x, 'type', ATTRIBUTE_TYPES, p, true);
+    checkOptional(c, x, 'expression', 'string', p, true);
+    checkOptional(c, x, 'public', 'boolean', p);
+    for (const key of ['description', 'ashSource']) checkOptional(c, x, key, 'string', p);
+  });
+  checkArray(c, r, 'preserved', path, (x, p) => {
+    if (!isObj(x)) return c.add(p, `Preserved block ${show(p)} must be an object { "section", "text" }.`);
+    checkKeys(c, x, PRESERVED_KEYS, p, 'preserved block');
+    checkOptional(c, x, 'section', 'string', p, true);
+    checkOptional(c, x, 'text', 'string', p, true);
+  });
 }
 
 /** Every structural problem of `json` as a `relata/model@1` model (at most `limit`). */

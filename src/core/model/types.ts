@@ -54,7 +54,47 @@ export interface Attribute {
   writable?: boolean;
   public?: boolean;
   description?: string;
+  /**
+   * Extension (docs/model-extensions.md): the type as the source wrote it when it is richer than
+   * `type` (`{:array, :string}`, `:union`, `MyApp.Money`, `:binary`), so Ash export gives it back.
+   * `type` is then the storage type Relata previews with (arrays, unions, embedded → `map`).
+   */
+  ashType?: string;
+  /** Extension: the SQL column type as an imported DDL wrote it (`inet`, `text[]`, `public.mpaa_rating`). */
+  sqlType?: string;
 }
+
+/** Extension: a set of attributes unique together (Ash `identities`, SQL `UNIQUE`). */
+export interface Identity {
+  name: string;
+  keys: string[];
+  description?: string;
+}
+
+/** Extension: a named expression over the record (Ash `calculations`), in the expression syntax of §3. */
+export interface Calculation {
+  name: string;
+  type: AttributeType;
+  expression: string;
+  public?: boolean;
+  description?: string;
+  /** The Ash source as written when `expression` could not carry it (e.g. a module calculation). */
+  ashSource?: string;
+}
+
+/**
+ * Extension: a section Relata does not model (`policies`, `code_interface`, `validations`,
+ * `postgres`, a `CREATE FUNCTION`), kept verbatim so export gives it back as it was.
+ */
+export interface PreservedBlock {
+  /** The section's name as written: `policies`, `code_interface`, `postgres`, ... */
+  section: string;
+  text: string;
+}
+
+/** Extension: what a database does to referencing rows when the referenced row is deleted/updated. */
+export type ReferenceAction = 'cascade' | 'restrict' | 'no_action' | 'set_null' | 'set_default';
+export const REFERENCE_ACTIONS: readonly ReferenceAction[] = ['cascade', 'restrict', 'no_action', 'set_null', 'set_default'];
 
 export interface ManualSource {
   language: 'javascript';
@@ -84,6 +124,10 @@ export interface BelongsTo extends RelationshipCommon {
   attributeType?: AttributeType;
   attributeWritable?: boolean;
   defineAttribute?: boolean;
+  /** Extension: `ON DELETE` of the foreign key (AshPostgres `references ... on_delete`). */
+  onDelete?: ReferenceAction;
+  /** Extension: `ON UPDATE` of the foreign key. */
+  onUpdate?: ReferenceAction;
 }
 
 export interface HasOne extends RelationshipCommon {
@@ -123,6 +167,12 @@ export interface Resource {
   actions?: ActionEntry[];
   /** Extension (docs/actions-and-aggregates.md): aggregates over relationship paths. */
   aggregates?: AggregateDef[];
+  /** Extension (docs/model-extensions.md). */
+  identities?: Identity[];
+  calculations?: Calculation[];
+  preserved?: PreservedBlock[];
+  /** Extension: a placeholder for a destination outside what was imported (drawn as external). */
+  external?: boolean;
 }
 
 export interface Model {
@@ -164,6 +214,8 @@ export interface NBelongsTo extends NCommon {
   attributeType: AttributeType;
   attributeWritable: boolean;
   defineAttribute: boolean;
+  onDelete?: ReferenceAction;
+  onUpdate?: ReferenceAction;
 }
 
 export interface NHasOne extends NCommon {
@@ -205,6 +257,10 @@ export interface NResource {
   actions?: NAction[];
   /** Present when the resource has an `aggregates` key. */
   aggregates?: NAggregate[];
+  identities?: Identity[];
+  calculations?: Calculation[];
+  preserved?: PreservedBlock[];
+  external?: boolean;
 }
 
 export interface NormalizedModel {

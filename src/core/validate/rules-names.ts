@@ -7,7 +7,8 @@ import type { NAttribute, NRelationship } from '../model/types';
 import { attributePath, keyPath, relationshipPath, resourcePath, type JsonPath, type ValidationContext } from './context';
 
 const RESOURCE_NAME = /^[A-Z][A-Za-z0-9]*$/;
-const FIELD_NAME = /^[a-z_][a-z0-9_]*$/;
+/** Spec: snake_case, with Ash's optional trailing `?` or `!` (`is_public?`). */
+const FIELD_NAME = /^[a-z_][a-z0-9_]*[?!]?$/;
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   '__struct__', '__meta__', '__metadata__', '__order__', '__lateral_join_source__', '*',
   'calculations', 'aggregates', 'relationships', 'as',
