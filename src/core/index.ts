@@ -70,9 +70,9 @@ export { fromSqlDdl } from './import/sql-ddl';
 export type { SqlImportOptions } from './import/sql-ddl';
 export { fromElixir } from './import/elixir';
 export { fromTypeScript, resourceFromTypeScript } from './import/typescript';
-export { importModelText } from './import/index';
+export { importFiles, importModelText } from './import/index';
 export type { ImportFormat } from './import/index';
-export type { ImportError, ImportProblem, ImportSuggestion, ImportOutcome, ImportResult } from './import/errors';
+export type { ImportError, ImportProblem, ImportSuggestion, ImportOutcome, ImportResult, SourceFile } from './import/errors';
 export { toShareFragment, fromShareFragment } from './share/share-link';
 
 // Actions and aggregates (docs/actions-and-aggregates.md): the optional `actions` and `aggregates`

@@ -8,6 +8,15 @@ import type { Result } from '../result';
 export interface ImportProblem {
   line: number;
   message: string;
+  /** The file the line is in, when several files were imported together. */
+  file?: string;
+}
+
+/** One input file of a multi-file import (a pasted text is one file too). */
+export interface SourceFile {
+  /** As the user gave it (relative path inside a folder or zip, or a file name). */
+  path: string;
+  text: string;
 }
 
 export interface ImportError {

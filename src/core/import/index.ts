@@ -2,7 +2,7 @@
 import { parseModelText } from '../model/parse';
 import { err, ok } from '../result';
 import { fromElixir } from './elixir';
-import { importError, type ImportResult } from './errors';
+import { importError, type ImportProblem, type ImportResult, type SourceFile } from './errors';
 import { fromSqlDdl } from './sql-ddl';
 import { fromTypeScript } from './typescript';
 
@@ -24,4 +24,35 @@ export function importModelText(text: string, format: ImportFormat): ImportResul
     case 'typescript':
       return fromTypeScript(text);
   }
+}
+
+/**
+ * Several files imported as one model (an Ash app's resources and domains, a dump split in files).
+ * Every warning and problem names its file. The per-format importers own how files combine; until one
+ * does, the files are joined in order and lines mapped back to their file.
+ */
+export function importFiles(files: readonly SourceFile[], format: ImportFormat): ImportResult {
+  if (files.length === 1) return tagFile(importModelText(files[0].text, format), files[0].path);
+  const starts: number[] = [];
+  let line = 1;
+  const parts: string[] = [];
+  for (const f of files) {
+    starts.push(line);
+    parts.push(f.text.endsWith('\n') ? f.text : `${f.text}\n`);
+    line += parts[parts.length - 1].split('\n').length - 1;
+  }
+  const where = (p: ImportProblem): ImportProblem => {
+    let i = starts.length - 1;
+    while (i > 0 && starts[i] > p.line) i--;
+    return { ...p, file: files[i]?.path, line: p.line - (starts[i] ?? 1) + 1 };
+  };
+  const r = importModelText(parts.join(''), format);
+  if (r.ok) return { ok: true, value: { ...r.value, warnings: r.value.warnings.map(where) } };
+  return { ok: false, error: { ...r.error, problems: r.error.problems.map(where) } };
+}
+
+function tagFile(r: ImportResult, path: string): ImportResult {
+  const tag = (p: ImportProblem): ImportProblem => ({ ...p, file: p.file ?? path });
+  if (r.ok) return { ok: true, value: { ...r.value, warnings: r.value.warnings.map(tag) } };
+  return { ok: false, error: { ...r.error, problems: r.error.problems.map(tag) } };
 }
