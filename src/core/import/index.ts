@@ -32,18 +32,20 @@ export function importModelText(text: string, format: ImportFormat): ImportResul
  * does, the files are joined in order and lines mapped back to their file.
  */
 export function importFiles(files: readonly SourceFile[], format: ImportFormat): ImportResult {
-  if (files.length === 1) return tagFile(importModelText(files[0].text, format), files[0].path);
+  const only = files.length === 1 ? files[0] : undefined;
+  if (only) return tagFile(importModelText(only.text, format), only.path);
   const starts: number[] = [];
   let line = 1;
   const parts: string[] = [];
   for (const f of files) {
     starts.push(line);
-    parts.push(f.text.endsWith('\n') ? f.text : `${f.text}\n`);
-    line += parts[parts.length - 1].split('\n').length - 1;
+    const text = f.text.endsWith('\n') ? f.text : `${f.text}\n`;
+    parts.push(text);
+    line += text.split('\n').length - 1;
   }
   const where = (p: ImportProblem): ImportProblem => {
     let i = starts.length - 1;
-    while (i > 0 && starts[i] > p.line) i--;
+    while (i > 0 && (starts[i] ?? 0) > p.line) i--;
     return { ...p, file: files[i]?.path, line: p.line - (starts[i] ?? 1) + 1 };
   };
   const r = importModelText(parts.join(''), format);
