@@ -28,6 +28,7 @@ export { checkManualModuleStatic } from './manual/static-check';
 export { TEMPLATES, getTemplate, isTemplateName, type Template, type TemplateName } from './templates/index';
 export { applyOps } from './model/ops';
 export { validateModel } from './validate/validate';
+export { moduleForNewModel } from './validate/rules-export';
 export { parseModel, parseModelText } from './model/parse';
 
 // Engine: loads and queries on either data layer.
