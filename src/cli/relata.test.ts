@@ -11,7 +11,6 @@ import { runCli } from './relata';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-const fixtures = join(root, 'test/fixtures/export');
 const tmp = mkdtempSync(join(tmpdir(), 'relata-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
