@@ -6,7 +6,7 @@ import { importError, type ImportProblem, type ImportResult, type SourceFile } f
 import { fromSqlDdl } from './sql-ddl';
 import { fromTypeScript } from './typescript';
 
-export type ImportFormat = 'json' | 'sqlite' | 'postgres' | 'elixir' | 'typescript';
+export type ImportFormat = 'json' | 'sqlite' | 'postgres' | 'mysql' | 'elixir' | 'typescript';
 
 export function importModelText(text: string, format: ImportFormat): ImportResult {
   switch (format) {
@@ -18,6 +18,7 @@ export function importModelText(text: string, format: ImportFormat): ImportResul
     }
     case 'sqlite':
     case 'postgres':
+    case 'mysql':
       return fromSqlDdl(text, { dialect: format });
     case 'elixir':
       return fromElixir(text);
