@@ -69,7 +69,7 @@ export function attribute(
   if (typed.unknown) warnings.push({ line: c.line, message: `${where}: type ${c.typeText} is not a built-in type; imported as string (sqlType kept)` });
   // A text column limited to a list of values is what an Ash `:atom` with `one_of` is written as.
   const oneOf = c.oneOf ?? typed.oneOf;
-  const a: Attribute = { name, type: typed.type === 'string' && c.oneOf ? 'atom' : typed.type };
+  const a: Attribute = { name, type: typed.type === 'string' && oneOf ? 'atom' : typed.type };
   if (primaryKey) a.primaryKey = true;
   if ((c.notNull || typed.notNull) && !primaryKey) a.allowNil = false;
   if (c.autoincrement || c.identity || typed.serial) a.generated = 'increment';
