@@ -75,6 +75,22 @@ CREATE TABLE t (id int PRIMARY KEY, y public.year, m mood);`);
     expect(warnings).toEqual(['1: A CHECK constraint on domain public.year is not carried (only `column IN (...)` is)']);
   });
 
+  it('CHECK (col IN (...)) and pg_dump\'s CHECK (col = ANY (ARRAY[...])) give oneOf; other checks are warnings', () => {
+    const { resources, warnings } = load(`CREATE TABLE t (
+  id int PRIMARY KEY,
+  state character varying NOT NULL,
+  size text CHECK (size IN ('s', 'm')),
+  n int,
+  CONSTRAINT t_state_check CHECK (((state)::text = ANY ((ARRAY['new'::character varying, 'done'::character varying])::text[]))),
+  CONSTRAINT t_n_check CHECK ((n > 0))
+);`);
+    expect(resources[0]?.attributes?.slice(1, 3)).toEqual([
+      { name: 'state', type: 'atom', allowNil: false, constraints: { oneOf: ['new', 'done'] } },
+      { name: 'size', type: 'atom', constraints: { oneOf: ['s', 'm'] } },
+    ]);
+    expect(warnings).toEqual(['7: A CHECK constraint on t is not carried (only `column IN (...)` is)']);
+  });
+
   it('composite primary keys; a composite foreign key is a warning naming table and columns, its columns kept', () => {
     const { resources, warnings } = load(`CREATE TABLE orders (region int, num int, PRIMARY KEY (region, num));
 CREATE TABLE lines (

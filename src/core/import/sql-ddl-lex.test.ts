@@ -33,6 +33,13 @@ CREATE TABLE b (id int);`;
     expect(heads(mysql, 'mysql')).toEqual(['CREATE TABLE a', 'CREATE TRIGGER t', 'CREATE TABLE b']);
   });
 
+  it('skips the rows after COPY ... FROM stdin (a pg_dump with data)', () => {
+    const sql = 'CREATE TABLE a (id int, s text);\nCOPY public.a (id, s) FROM stdin;\n1\tit\'s; odd\n2\t$$\n\\.\n\nCREATE TABLE b (id int);';
+    const r = lexSql(sql);
+    expect(r.problems).toEqual([]);
+    expect(r.statements.map((s) => [s.line, s.toks[0]?.v, s.toks.at(-1)?.v])).toEqual([[1, 'CREATE', ')'], [2, 'COPY', 'stdin'], [7, 'CREATE', ')']]);
+  });
+
   it('keeps a SQLite trigger body (BEGIN ... END, CASE ... END inside) in one statement', () => {
     const sql = `CREATE TRIGGER tr AFTER UPDATE ON a BEGIN
   UPDATE a SET n = CASE WHEN 1 THEN 2 ELSE 3 END WHERE id = old.id;

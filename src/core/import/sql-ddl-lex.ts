@@ -43,6 +43,13 @@ export function lexSql(src: string, dialect: SqlDialect = 'postgres'): Lexed {
 
   const flush = (end: number): void => {
     if (toks.length > 0) statements.push({ toks, line: toks[0]?.line ?? line, text: src.slice(stmtStart, end) });
+    // `COPY t (...) FROM stdin;` is followed by rows up to a line `\.`: data, not statements.
+    if (isWordAt(toks, 0, 'copy') && toks.some((t) => t.k === 'id' && t.v.toLowerCase() === 'stdin')) {
+      const stop = src.indexOf('\n\\.', end);
+      const to = stop < 0 ? src.length : stop + 3;
+      for (let j = end; j < to; j++) if (src.charCodeAt(j) === 10) line++;
+      i = to;
+    }
     toks = [];
     stmtStart = -1;
     blockDepth = 0;
@@ -82,8 +89,8 @@ export function lexSql(src: string, dialect: SqlDialect = 'postgres'): Lexed {
       skipTo(end + 2);
       continue;
     }
-    if (delimiter !== ';' && src.startsWith(delimiter, i)) { flush(i); i += delimiter.length; continue; }
-    if (c === ';' && delimiter === ';' && blockDepth === 0) { flush(i); i++; continue; }
+    if (delimiter !== ';' && src.startsWith(delimiter, i)) { i += delimiter.length; flush(i - delimiter.length); continue; }
+    if (c === ';' && delimiter === ';' && blockDepth === 0) { i++; flush(i - 1); continue; }
     // Dollar quote: `$$` or `$tag$` (PostgreSQL function bodies).
     const dollar = c === '$' ? /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(src.slice(i, i + 64)) : null;
     if (dollar) {

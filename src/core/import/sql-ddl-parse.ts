@@ -313,7 +313,13 @@ export function foreignKey(c: Cursor, line: number): SqlForeignKey {
 function readCheck(toks: SqlTok[], table: SqlTable | undefined, line: number, col: SqlColumn | undefined, schema: SqlSchema): void {
   const c = new Cursor(toks.filter((t) => !(t.k === 'p' && (t.v === '(' || t.v === ')'))));
   const name = c.peek()?.k === 'id' || c.peek()?.k === 'qid' ? c.name() : undefined;
-  const cast = (): void => { while (c.eatP('::')) { c.name(); if (c.isWord('varying')) c.i++; } };
+  const cast = (): void => {
+    while (c.eatP('::')) {
+      c.name();
+      if (c.isWord('varying')) c.i++;
+      while (c.isP('[') && c.peek(1)?.v === ']') c.i += 2;
+    }
+  };
   cast();
   const values: (string | number)[] = [];
   let okList = false;
