@@ -1,4 +1,5 @@
 /** One test per construct of real dumps (issue 11, part 3); the corpus test covers them in context. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Attribute, Resource } from '../model/types';
 import { fromSqlDdl, type SqlImportOptions } from './sql-ddl';
@@ -215,5 +216,24 @@ CREATE TABLE store (store_id tinyint unsigned NOT NULL AUTO_INCREMENT PRIMARY KE
       },
     ]);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('fromSqlDdl on any input', () => {
+  const PIECES = [
+    'CREATE', 'TABLE', 'ALTER', 'ONLY', 'ADD', 'CONSTRAINT', 'FOREIGN', 'KEY', 'PRIMARY', 'UNIQUE', 'REFERENCES', 'INDEX', 'ON',
+    'TYPE', 'AS', 'ENUM', 'DOMAIN', 'CHECK', 'IN', 'DEFAULT', 'NOT', 'NULL', 'INHERITS', 'PARTITION', 'OF', 'VIEW', 'BEGIN', 'END',
+    'TRIGGER', 'DELIMITER', 'COPY', 'stdin', 'a', 'b', 'public', 'int', 'text', 'varchar', 'numeric', '(', ')', ',', ';', '.', '::',
+    '[', ']', "'x'", "'", '"q"', '"', '`', '$$', '$t$', '--', '/*', '*/', '#', '\\', '\n', ' ', '1', '-', '=', 'ANY', 'ARRAY',
+  ];
+  it('never throws: a model or coded problems with lines', () => {
+    const dialects = fc.constantFrom('postgres' as const, 'mysql' as const, 'sqlite' as const);
+    fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), dialects, fc.boolean(), (parts, dialect, inTable) => {
+      // Half the inputs are inside a table body, where most of the reading happens.
+      const text = inTable ? `CREATE TABLE t (id int PRIMARY KEY, ${parts.join(' ')});\nCREATE TABLE u (id int);` : parts.join(' ');
+      const r = fromSqlDdl(text, { dialect });
+      if (r.ok) expect(r.value.model.resources.length).toBeGreaterThan(0);
+      else expect(r.error.problems.every((p) => Number.isInteger(p.line) && p.line >= 1)).toBe(true);
+    }), { numRuns: 400 });
   });
 });
