@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importFiles } from './index';
 import { fromSqlDdl } from './sql-ddl';
 
 describe('fromSqlDdl', () => {
@@ -88,5 +89,19 @@ CREATE TABLE broken (;`;
     const bad = fromSqlDdl('CREATE TABLE ok (id integer);\n\nCREATE TABLE broken (id integer PRIMARY KEY,, x text);');
     expect(bad.ok ? bad.value.model.resources.map((x) => x.name) : []).toEqual(['Ok', 'Broken']);
     expect(bad.ok ? bad.value.warnings.map((w) => w.line) : []).toEqual([3]);
+  });
+
+  it('several files: each split on its own (no statement runs into the next file), warnings name file and line', () => {
+    const r = importFiles([
+      { path: 'a.sql', text: "CREATE TABLE authors (id int PRIMARY KEY)\n" },
+      { path: 'b.sql', text: "-- posts\nCREATE TABLE posts (id int PRIMARY KEY, author_id int REFERENCES authors ON DELETE CASCADE);\nCREATE TABLE bad (s text DEFAULT 'oops);\n" },
+      { path: 'c.sql', text: 'CREATE VIEW v AS SELECT 1;\nCREATE TABLE tags (id int PRIMARY KEY);' },
+    ], 'postgres');
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.model.resources.map((x) => x.name)).toEqual(['Author', 'Post', 'Tag']);
+    expect(r.value.model.resources[1]?.relationships?.[0]).toMatchObject({ name: 'author', destination: 'Author', onDelete: 'cascade' });
+    expect(r.value.warnings.map((w) => [w.file, w.line])).toEqual([['b.sql', 3], ['c.sql', 1]]);
+    const none = importFiles([{ path: 'x.sql', text: 'SELECT 1;' }, { path: 'y.sql', text: '\nCREATE VIEW v AS SELECT 2;' }], 'mysql');
+    expect(none.ok ? [] : none.error.problems.map((p) => [p.file, p.line])).toEqual([['x.sql', 1], ['y.sql', 2]]);
   });
 });

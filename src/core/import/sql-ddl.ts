@@ -10,10 +10,10 @@
 import { snake } from '../model/snake';
 import { MODEL_FORMAT, type Attribute, type BelongsTo, type Identity, type Model, type Relationship, type Resource } from '../model/types';
 import { err, ok } from '../result';
-import { importError, SyntaxFailure, type ImportProblem, type ImportResult, type ImportSuggestion } from './errors';
+import { importError, SyntaxFailure, type ImportProblem, type ImportResult, type ImportSuggestion, type SourceFile } from './errors';
 import { plural, singular, toPascal } from './naming';
 import { Cursor, nameOf, type QName } from './sql-ddl-cursor';
-import { lexSql, type SqlDialect } from './sql-ddl-lex';
+import { lexSql, type Lexed, type SqlDialect } from './sql-ddl-lex';
 import type { SqlColumn, SqlSchema, SqlTable } from './sql-ddl-parse';
 import { readStatement } from './sql-ddl-statements';
 import { attribute } from './sql-ddl-types';
@@ -25,7 +25,38 @@ export interface SqlImportOptions {
 }
 
 export function fromSqlDdl(text: string, opts: SqlImportOptions = {}): ImportResult {
-  const lexed = lexSql(text, opts.dialect ?? 'postgres');
+  return importLexed(lexSql(text, opts.dialect ?? 'postgres'), opts);
+}
+
+/**
+ * Several files (a dump split in parts, a folder of migrations) imported as one schema. Each file is
+ * split on its own, so a statement never runs from one file into the next; every warning and
+ * problem names its file.
+ */
+export function fromSqlFiles(files: readonly SourceFile[], opts: SqlImportOptions = {}): ImportResult {
+  const starts: number[] = [];
+  const all: Lexed = { statements: [], problems: [] };
+  let offset = 0;
+  for (const f of files) {
+    starts.push(offset);
+    const lexed = lexSql(f.text, opts.dialect ?? 'postgres');
+    for (const s of lexed.statements) {
+      all.statements.push({ ...s, line: s.line + offset, toks: s.toks.map((t) => ({ ...t, line: t.line + offset })) });
+    }
+    all.problems.push(...lexed.problems.map((p) => ({ ...p, line: p.line + offset })));
+    offset += f.text.split('\n').length;
+  }
+  const where = (p: ImportProblem): ImportProblem => {
+    let i = starts.length - 1;
+    while (i > 0 && (starts[i] ?? 0) >= p.line) i--;
+    return { ...p, file: files[i]?.path, line: p.line - (starts[i] ?? 0) };
+  };
+  const r = importLexed(all, opts);
+  if (r.ok) return ok({ ...r.value, warnings: r.value.warnings.map(where) });
+  return err(importError('SQL', r.error.problems.map(where)));
+}
+
+function importLexed(lexed: Lexed, opts: SqlImportOptions): ImportResult {
   const schema: SqlSchema = { tables: [], enums: new Map(), domains: new Map(), alters: [], warnings: [...lexed.problems] };
   for (const stmt of lexed.statements) {
     const before = schema.tables.length;
