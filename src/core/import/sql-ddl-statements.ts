@@ -14,7 +14,12 @@ export function readStatement(c: Cursor, schema: SqlSchema): void {
     let k = 1;
     if (c.isWord('or', k) && c.isWord('replace', k + 1)) k += 2;
     while (['global', 'local', 'temp', 'temporary', 'unlogged'].some((w) => c.isWord(w, k))) k++;
-    if (c.isWord('table', k)) { schema.tables.push(parseCreateTable(c, schema)); return; }
+    if (c.isWord('table', k)) {
+      const table = parseCreateTable(c, schema);
+      // SQLite's own bookkeeping (`sqlite_sequence`, `sqlite_stat1`) appears in `.schema` output.
+      if (!table.name.name.toLowerCase().startsWith('sqlite_')) schema.tables.push(table);
+      return;
+    }
     if (c.isWord('type', k)) { c.i = k + 1; readType(c, schema); return; }
     if (c.isWord('domain', k)) { c.i = k + 1; readDomain(c, schema); return; }
     if (c.isWord('unique', k) || c.isWord('index', k)) { c.i = k; readIndex(c, schema); return; }

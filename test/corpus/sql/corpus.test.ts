@@ -132,4 +132,23 @@ describe('SQL corpus', () => {
     }
     console.table(figures);
   });
+
+  it("a SQLite `.schema` (what sqlite3 prints for a database, sqlite_sequence included) imports like the script that built it", async () => {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    db.exec(read('chinook-sqlite.sql'));
+    db.exec('CREATE TABLE [Review] ([ReviewId] INTEGER PRIMARY KEY AUTOINCREMENT, [TrackId] INTEGER NOT NULL REFERENCES [Track] ([TrackId]) ON DELETE CASCADE, [Stars] INTEGER CHECK ([Stars] IN (1, 2, 3)));');
+    db.exec("INSERT INTO Review (TrackId, Stars) VALUES (1, 3)");
+    // sqlite3's `.schema`: every object's SQL as stored, each followed by `;`.
+    const dotSchema = (db.exec("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")[0]?.values ?? []).map((v) => `${String(v[0])};`).join('\n');
+    db.close();
+    expect(dotSchema).toContain('CREATE TABLE sqlite_sequence(name,seq);');
+    const fromScript = fromSqlDdl(read('chinook-sqlite.sql'), { dialect: 'sqlite' });
+    const fromDump = fromSqlDdl(dotSchema, { dialect: 'sqlite' });
+    if (!fromScript.ok || !fromDump.ok) throw new Error('import failed');
+    const review = fromDump.value.model.resources.find((r) => r.name === 'Review');
+    expect(fromDump.value.model.resources.filter((r) => r.name !== 'Review')).toEqual(fromScript.value.model.resources);
+    expect(review?.relationships).toEqual([{ kind: 'belongs_to', name: 'track', destination: 'Track', destinationAttribute: 'track_id', allowNil: false, attributeType: 'integer', onDelete: 'cascade' }]);
+    expect(review?.attributes?.find((a) => a.name === 'stars')?.constraints).toEqual({ oneOf: [1, 2, 3] });
+  });
 });
