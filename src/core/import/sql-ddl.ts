@@ -10,6 +10,7 @@
 import { snake } from '../model/snake';
 import { MODEL_FORMAT, type Attribute, type BelongsTo, type Identity, type Model, type Relationship, type Resource } from '../model/types';
 import { err, ok } from '../result';
+import { RESERVED_NAMES } from '../validate/rules-names';
 import { importError, SyntaxFailure, type ImportProblem, type ImportResult, type ImportSuggestion, type SourceFile } from './errors';
 import { plural, singular, toPascal } from './naming';
 import { Cursor, nameOf, type QName } from './sql-ddl-cursor';
@@ -245,7 +246,7 @@ function pascalName(table: string): string {
   return /^[A-Z]/.test(name) ? name : `T${name}`;
 }
 
-/** Column → attribute name: snake_case, as the model requires; a table's renames are one warning. */
+/** Column → attribute name: snake_case and not a reserved name, as the model requires; a table's renames are one warning. */
 function attributeNames(t: SqlTable, warnings: ImportProblem[]): Map<string, string> {
   const out = new Map<string, string>();
   const renamed: string[] = [];
@@ -253,12 +254,13 @@ function attributeNames(t: SqlTable, warnings: ImportProblem[]): Map<string, str
   for (const c of t.columns) {
     let n = /^[a-z_][a-z0-9_]*[?!]?$/.test(c.name) ? c.name : snake(c.name.replace(/[^A-Za-z0-9_]+/g, '_')).replace(/^([0-9])/, '_$1');
     if (n === '') n = 'column';
+    if (RESERVED_NAMES.has(n)) n = `${n}_`; // Ash reserves `as`, `calculations`, ...
     while (used.has(n)) n = `${n}_`;
     used.add(n);
     out.set(c.name, n);
     if (n !== c.name) renamed.push(`${c.name} → ${n}`);
   }
-  if (renamed.length > 0) warnings.push({ line: t.line, message: `Columns of ${nameOf(t.name)} renamed to snake_case: ${renamed.join(', ')}` });
+  if (renamed.length > 0) warnings.push({ line: t.line, message: `Columns of ${nameOf(t.name)} renamed (snake_case, no reserved names): ${renamed.join(', ')}` });
   return out;
 }
 

@@ -19,6 +19,7 @@ const DUMPS: [file: string, dialect: SqlDialect][] = [
   ['chinook-sqlite.sql', 'sqlite'],
   ['pagila-schema.sql', 'postgres'],
   ['sakila-mysql-schema.sql', 'mysql'],
+  ['laravel-animethemes-mysql-schema.sql', 'mysql'],
   ['sakila-sqlite-schema.sql', 'sqlite'],
   ['rails-danbooru-structure.sql', 'postgres'],
   ['rails-zync-structure.sql', 'postgres'],
