@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importFiles } from './index';
-import { fromSqlDdl } from './sql-ddl';
+import { fromSqlDdl, sqlDialectOf } from './sql-ddl';
 
 describe('fromSqlDdl', () => {
   it('reads a hand-written PostgreSQL schema: enums, serials, ALTER TABLE keys, join tables', () => {
@@ -103,5 +103,15 @@ CREATE TABLE broken (;`;
     expect(r.value.warnings.map((w) => [w.file, w.line])).toEqual([['b.sql', 3], ['c.sql', 1]]);
     const none = importFiles([{ path: 'x.sql', text: 'SELECT 1;' }, { path: 'y.sql', text: '\nCREATE VIEW v AS SELECT 2;' }], 'mysql');
     expect(none.ok ? [] : none.error.problems.map((p) => [p.file, p.line])).toEqual([['x.sql', 1], ['y.sql', 2]]);
+  });
+
+  it('guesses a dump\'s dialect from its name and text', () => {
+    expect(sqlDialectOf('CREATE TABLE t (id int);', 'Chinook_MySql.sql')).toBe('mysql');
+    expect(sqlDialectOf('CREATE TABLE t (id int);', 'db/structure.sql')).toBe('postgres');
+    expect(sqlDialectOf('-- MySQL dump 10.13\nCREATE TABLE `t` (`id` int);')).toBe('mysql');
+    expect(sqlDialectOf('CREATE TABLE `t` (`id` bigint(20) unsigned NOT NULL AUTO_INCREMENT) ENGINE=InnoDB;')).toBe('mysql');
+    expect(sqlDialectOf("--\n-- PostgreSQL database dump\n--\nSET x = 1;")).toBe('postgres');
+    expect(sqlDialectOf("CREATE TABLE t (s text DEFAULT 'a'::text);")).toBe('postgres');
+    expect(sqlDialectOf('CREATE TABLE [t] ([id] INTEGER PRIMARY KEY);')).toBe('sqlite');
   });
 });

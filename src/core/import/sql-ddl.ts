@@ -30,6 +30,21 @@ export function fromSqlDdl(text: string, opts: SqlImportOptions = {}): ImportRes
 }
 
 /**
+ * The dialect a dump is most likely written in, from its name and text: mysqldump and Laravel dumps
+ * (`ENGINE=`, `AUTO_INCREMENT`, `UNSIGNED`, a table name in backticks), PostgreSQL (pg_dump headers, psql
+ * `\connect`, `serial`, `jsonb`, `CREATE TYPE`, `::` casts, `ALTER TABLE ONLY`), else SQLite.
+ */
+export function sqlDialectOf(text: string, fileName = ''): SqlDialect {
+  const name = fileName.toLowerCase();
+  if (/mysql|mariadb/.test(name)) return 'mysql';
+  if (/postgres|pg_?dump|structure\.sql$/.test(name)) return 'postgres';
+  if (/sqlite/.test(name)) return 'sqlite';
+  if (/^-- (MySQL|MariaDB) dump|\b(auto_increment|engine\s*=\s*\w+|unsigned)\b|^\s*create\s+table\s+`/im.test(text)) return 'mysql';
+  if (/^\\c(onnect)?\s|PostgreSQL database dump|\b(serial|bigserial|timestamptz|jsonb|uuid|bytea|create\s+type|create\s+extension|alter\s+table\s+only)\b|::/im.test(text)) return 'postgres';
+  return 'sqlite';
+}
+
+/**
  * Several files (a dump split in parts, a folder of migrations) imported as one schema. Each file is
  * split on its own, so a statement never runs from one file into the next; every warning and
  * problem names its file.

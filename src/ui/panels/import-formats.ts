@@ -1,5 +1,5 @@
 /** Pure helpers of the import dialog: the formats, guessing one from a file, applying chosen suggestions. */
-import { fromSqlDdl, importModelText } from '../../core/index';
+import { fromSqlDdl, importModelText, sqlDialectOf } from '../../core/index';
 import type { ImportFormat, ImportResult, ImportSuggestion, Model, Relationship } from '../../core/index';
 
 export const IMPORT_FORMATS: readonly { id: ImportFormat; title: string; paste: string; accept: string; placeholder: string }[] = [
@@ -19,8 +19,7 @@ export function formatForFile(fileName: string, text: string, current?: ImportFo
   if (name.endsWith('.ts') || name.endsWith('.mts')) return 'typescript';
   if (name.endsWith('.sql')) {
     if (current === 'sqlite' || current === 'postgres' || current === 'mysql') return current;
-    if (/mysql/.test(name) || /\b(auto_increment|engine\s*=|unsigned)\b|^-- MySQL dump/im.test(text)) return 'mysql';
-    return /postgres/.test(name) || /\b(serial|bigserial|timestamptz|jsonb|uuid|create\s+type|create\s+extension)\b/i.test(text) ? 'postgres' : 'sqlite';
+    return sqlDialectOf(text, name);
   }
   if (/^\s*[{[]/.test(text)) return 'json';
   if (/\bdefmodule\b/.test(text)) return 'elixir';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { fromSqlDdl } from '../../../src/core/import/sql-ddl';
+import { fromSqlDdl, sqlDialectOf } from '../../../src/core/import/sql-ddl';
 import { lexSql, type SqlDialect } from '../../../src/core/import/sql-ddl-lex';
 import { snake } from '../../../src/core/model/snake';
 import type { BelongsTo, Model } from '../../../src/core/model/types';
@@ -73,6 +73,7 @@ describe('SQL corpus', () => {
   for (const [file, dialect] of DUMPS) {
     it(`${file} imports with every table, and its foreign keys as belongs_to`, () => {
       const text = read(file);
+      expect(sqlDialectOf(text)).toBe(dialect);
       const r = fromSqlDdl(text, { dialect });
       if (!r.ok) throw new Error(`${file}: ${r.error.message}`);
       const { model, warnings } = r.value;
