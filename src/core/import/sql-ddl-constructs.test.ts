@@ -108,14 +108,20 @@ CREATE TABLE lines (
     const { resources, warnings } = load(`CREATE TABLE cities (id int PRIMARY KEY, name text NOT NULL);
 CREATE TABLE capitals (state char(2)) INHERITS (cities);
 CREATE TABLE events (id int, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
-CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');`);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_2025 (id int NOT NULL, at date NOT NULL);
+CREATE TABLE events_2026 (id int NOT NULL, at date NOT NULL);
+ALTER TABLE ONLY events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+ALTER TABLE ONLY events ATTACH PARTITION events_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');`);
     expect(resources.find((r) => r.name === 'Capital')?.attributes?.map((a) => a.name)).toEqual(['id', 'name', 'state']);
     const part = resources.find((r) => r.name === 'Events2024');
     expect(part?.attributes?.map((a) => [a.name, a.primaryKey ?? false])).toEqual([['id', true], ['at', true]]);
     expect(warnings).toEqual([
       '2: Table capitals inherits from cities; its 2 column(s) are copied into capitals',
       '4: Table events_2024 is a partition of events; its 2 column(s) are copied into events_2024',
+      '5: Tables events_2025, events_2026 are partitions of events; each imported as a resource of its own',
     ]);
+    expect(resources.map((r) => r.name)).toEqual(['City', 'Capital', 'Event', 'Events2024', 'Events2025', 'Events2026']);
   });
 
   it('UNIQUE (column, table constraint, ALTER TABLE, unique index) → identities; partial and expression indexes are warnings', () => {

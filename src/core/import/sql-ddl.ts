@@ -212,6 +212,7 @@ function applyAlters(schema: SqlSchema, tables: Tables, warnings: ImportProblem[
 /** INHERITS: the parent's columns first (PostgreSQL's order); a partition written without columns gets the parent's. */
 function inheritColumns(tables: Tables, warnings: ImportProblem[]): void {
   const done = new Set<SqlTable>();
+  const ownPartitions = new Map<SqlTable, SqlTable[]>();
   const visit = (t: SqlTable, depth: number): void => {
     if (done.has(t) || depth > 16) return;
     done.add(t);
@@ -222,7 +223,7 @@ function inheritColumns(tables: Tables, warnings: ImportProblem[]): void {
       if (!parent) { warnings.push({ line: t.line, message: `Table ${nameOf(t.name)} ${what} ${nameOf(p.table)}, which is not in the input; imported with its own columns only` }); continue; }
       visit(parent, depth + 1);
       if (p.how === 'partition' && t.columns.length > 0) {
-        warnings.push({ line: t.line, message: `Table ${nameOf(t.name)} is a partition of ${nameOf(parent.name)}; imported as a resource of its own` });
+        ownPartitions.set(parent, [...(ownPartitions.get(parent) ?? []), t]);
         continue;
       }
       const added = parent.columns.filter((c) => !t.columns.some((x) => x.name === c.name) && !inherited.some((x) => x.name === c.name));
@@ -236,6 +237,12 @@ function inheritColumns(tables: Tables, warnings: ImportProblem[]): void {
     t.columns = [...inherited, ...t.columns];
   };
   for (const t of tables.list) visit(t, 0);
+  // One warning per partitioned table (a dump may hold dozens of partitions of one table).
+  for (const [parent, parts] of ownPartitions) {
+    const names = parts.map((x) => nameOf(x.name)).join(', ');
+    const what = parts.length === 1 ? `Table ${names} is a partition` : `Tables ${names} are partitions`;
+    warnings.push({ line: parts[0]?.line ?? parent.line, message: `${what} of ${nameOf(parent.name)}; each imported as a resource of its own` });
+  }
 }
 
 /** Table → resource name; the same name from two schemas (or `user`/`users`) made distinct. */
