@@ -53,6 +53,29 @@ ALTER TABLE ONLY public.film ADD CONSTRAINT film_pkey PRIMARY KEY (film_id);`);
     expect(warnings).toEqual([]);
   });
 
+  it('every PostgreSQL built-in type (the manual\'s table of data types, with aliases) maps without a warning', () => {
+    const TYPES: Record<string, string> = {
+      bigint: 'integer', int8: 'integer', bigserial: 'integer', serial8: 'integer', integer: 'integer', int: 'integer', int4: 'integer',
+      serial: 'integer', serial4: 'integer', smallint: 'integer', int2: 'integer', smallserial: 'integer', serial2: 'integer',
+      'bit(3)': 'string', 'bit varying(5)': 'string', varbit: 'string', boolean: 'boolean', bool: 'boolean',
+      box: 'string', bytea: 'string', 'character(2)': 'string', 'char(2)': 'string', 'character varying(9)': 'string', 'varchar(9)': 'string',
+      cidr: 'string', circle: 'string', date: 'date', 'double precision': 'float', float8: 'float', inet: 'string',
+      interval: 'string', 'interval day to second': 'string', json: 'map', jsonb: 'map', jsonpath: 'string', line: 'string', lseg: 'string',
+      macaddr: 'string', macaddr8: 'string', money: 'decimal', 'numeric(7,2)': 'decimal', 'decimal(7,2)': 'decimal', path: 'string',
+      pg_lsn: 'string', pg_snapshot: 'string', point: 'string', polygon: 'string', real: 'float', float4: 'float', text: 'string',
+      time: 'string', 'time(3) without time zone': 'string', 'time with time zone': 'string', timetz: 'string',
+      timestamp: 'utc_datetime', 'timestamp(6) without time zone': 'utc_datetime', 'timestamp with time zone': 'utc_datetime',
+      timestamptz: 'utc_datetime', tsquery: 'string', tsvector: 'string', txid_snapshot: 'string', uuid: 'uuid', xml: 'string',
+      int4range: 'string', int8range: 'string', numrange: 'string', tsrange: 'string', tstzrange: 'string', daterange: 'string',
+      int4multirange: 'string', datemultirange: 'string', oid: 'integer', regclass: 'string', regtype: 'string', regnamespace: 'string',
+      name: 'string', '"char"': 'string', 'pg_catalog.text': 'string', 'public.citext': 'ci_string', 'integer[]': 'map',
+    };
+    const cols = Object.keys(TYPES).map((t, i) => `c${i} ${t}`).join(',\n  ');
+    const { resources, warnings } = load(`CREATE TABLE t (\n  id int PRIMARY KEY,\n  ${cols}\n);`);
+    expect(warnings).toEqual([]);
+    expect(resources[0]?.attributes?.slice(1).map((a) => a.type)).toEqual(Object.values(TYPES));
+  });
+
   it('serials written by pg_dump (ALTER COLUMN SET DEFAULT nextval) and identities added later are generated', () => {
     const { resources } = load(`CREATE TABLE public.a (id integer NOT NULL, b_id bigint NOT NULL);
 CREATE SEQUENCE public.a_id_seq AS integer START WITH 1;

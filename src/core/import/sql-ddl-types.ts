@@ -23,7 +23,7 @@ const TYPE_WORDS: [RegExp, AttributeType, boolean][] = [
   [/^uuid$/, 'uuid', true],
   [/^citext$/, 'ci_string', true],
   [/^(text|varchar|char|character|nvarchar|nchar|clob|string|bpchar|name|varying|national)$/, 'string', true],
-  [/^(tinytext|mediumtext|longtext|ntext|xml|inet|cidr|macaddr8?|tsvector|tsquery|bit|varbit|interval|time|timetz|point|line|lseg|box|path|polygon|circle|ltree|lquery|pg_lsn|pg_snapshot|txid_snapshot|regclass|regtype|regproc|int4range|int8range|numrange|tsrange|tstzrange|daterange|int4multirange|int8multirange|nummultirange|tsmultirange|tstzmultirange|datemultirange|set)$/, 'string', false],
+  [/^(tinytext|mediumtext|longtext|ntext|xml|inet|cidr|macaddr8?|tsvector|tsquery|bit|varbit|interval|time|timetz|point|line|lseg|box|path|polygon|circle|ltree|lquery|pg_lsn|pg_snapshot|txid_snapshot|regclass|regtype|regproc|int4range|int8range|numrange|tsrange|tstzrange|daterange|int4multirange|int8multirange|nummultirange|tsmultirange|tstzmultirange|datemultirange|set|jsonpath|int2vector|oidvector|aclitem|tid|xid8|reg[a-z]+|pg_[a-z_]+)$/, 'string', false],
   [/^(bytea|blob|tinyblob|mediumblob|longblob|binary|varbinary|image)$/, 'string', false],
   [/^(bool|boolean)$/, 'boolean', true],
   [/^(real|double|float|float[48])$/, 'float', true],
