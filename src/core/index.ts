@@ -67,7 +67,7 @@ export { toMermaid } from './export/mermaid';
 export { exportModel, EXPORT_FORMATS } from './export/index';
 export type { ExportFormat, ExportedFile } from './export/index';
 export { defineModel } from './export/define';
-export { fromSqlDdl } from './import/sql-ddl';
+export { fromSqlDdl, sqlDialectOf } from './import/sql-ddl';
 export type { SqlImportOptions } from './import/sql-ddl';
 export { fromElixir } from './import/elixir';
 export { fromTypeScript, resourceFromTypeScript } from './import/typescript';

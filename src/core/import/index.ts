@@ -3,10 +3,10 @@ import { parseModelText } from '../model/parse';
 import { err, ok } from '../result';
 import { fromElixir } from './elixir';
 import { importError, type ImportProblem, type ImportResult, type SourceFile } from './errors';
-import { fromSqlDdl } from './sql-ddl';
+import { fromSqlDdl, fromSqlFiles } from './sql-ddl';
 import { fromTypeScript } from './typescript';
 
-export type ImportFormat = 'json' | 'sqlite' | 'postgres' | 'elixir' | 'typescript';
+export type ImportFormat = 'json' | 'sqlite' | 'postgres' | 'mysql' | 'elixir' | 'typescript';
 
 export function importModelText(text: string, format: ImportFormat): ImportResult {
   switch (format) {
@@ -18,6 +18,7 @@ export function importModelText(text: string, format: ImportFormat): ImportResul
     }
     case 'sqlite':
     case 'postgres':
+    case 'mysql':
       return fromSqlDdl(text, { dialect: format });
     case 'elixir':
       return fromElixir(text);
@@ -34,6 +35,7 @@ export function importModelText(text: string, format: ImportFormat): ImportResul
 export function importFiles(files: readonly SourceFile[], format: ImportFormat): ImportResult {
   const only = files.length === 1 ? files[0] : undefined;
   if (only) return tagFile(importModelText(only.text, format), only.path);
+  if (format === 'sqlite' || format === 'postgres' || format === 'mysql') return fromSqlFiles(files, { dialect: format });
   const starts: number[] = [];
   let line = 1;
   const parts: string[] = [];

@@ -1,28 +1,37 @@
 /**
- * Statement-level reader for SQL DDL (SQLite and PostgreSQL dialects): `CREATE TABLE`,
- * `ALTER TABLE ... ADD [CONSTRAINT n] FOREIGN KEY|PRIMARY KEY` (how pg_dump writes keys) and
- * `CREATE TYPE ... AS ENUM`. Every other statement (indexes, extensions, pragmas, grants) says
- * nothing about resources and is skipped. Produces plain table descriptions; `sql-ddl.ts` maps them.
+ * Statement-level reader for SQL DDL (PostgreSQL, MySQL and SQLite dialects): `CREATE TABLE`
+ * (columns, keys, `UNIQUE`, `INHERITS`, `PARTITION OF`), `ALTER TABLE` (keys, unique constraints,
+ * serial defaults, identities, partitions, as pg_dump writes them), `CREATE [UNIQUE] INDEX`,
+ * `CREATE TYPE ... AS ENUM` and `CREATE DOMAIN`. Every other statement says nothing about resources
+ * and is skipped (a view with a warning). Produces plain table descriptions; `sql-ddl.ts` maps them.
+ * A construct it does not know inside a table is skipped with a warning, never fatal.
  */
-import { SyntaxFailure } from './errors';
+import { SyntaxFailure, type ImportProblem } from './errors';
+import type { SqlTok } from './sql-ddl-lex';
+import { Cursor, nameOf, type QName } from './sql-ddl-cursor';
 
-export interface SqlTok {
-  k: 'id' | 'qid' | 'str' | 'num' | 'p';
-  v: string;
-  line: number;
-}
+export type { SqlTok } from './sql-ddl-lex';
+
+export type RefAction = 'cascade' | 'restrict' | 'no_action' | 'set_null' | 'set_default';
 
 export interface SqlColumn {
   name: string;
   line: number;
-  /** Lower-cased words of the declared type (`['timestamp', 'with', 'time', 'zone']`), `[]` when none. */
+  /** Lower-cased words of the declared type without schema (`['timestamp', 'with', 'time', 'zone']`), `[]` when none. */
   type: string[];
+  /** The type as written (`numeric(10,2)`, `public.mpaa_rating`, `text[]`), '' when none. */
+  typeText: string;
+  /** Schema of a qualified type name (`public` in `public.mpaa_rating`). */
+  typeSchema?: string;
+  /** Arguments of the type (`(10, 2)`), values of a MySQL `enum(...)`. */
+  typeArgs: SqlTok[];
   isArray: boolean;
   notNull: boolean;
   primaryKey: boolean;
   autoincrement: boolean;
   identity: boolean;
   collateNocase: boolean;
+  unique: boolean;
   /** The default clause's tokens (casts included), if any. */
   default?: SqlTok[];
   /** Values of a `CHECK (col IN (...))`. */
@@ -32,178 +41,134 @@ export interface SqlColumn {
 
 export interface SqlForeignKey {
   columns: string[];
-  table: string;
+  table: QName;
   refColumns: string[];
   line: number;
+  onDelete?: RefAction;
+  onUpdate?: RefAction;
 }
 
 export interface SqlTable {
-  name: string;
+  name: QName;
   line: number;
   columns: SqlColumn[];
   primaryKey: string[];
   foreignKeys: SqlForeignKey[];
+  /** UNIQUE constraints and unique indexes: column lists with a name when one was given. */
+  uniques: { name?: string; columns: string[] }[];
+  /** `INHERITS (parent, ...)` and `PARTITION OF parent`. */
+  parents: { table: QName; how: 'inherits' | 'partition' }[];
   /** Constructs read but not carried into the model (CHECKs other than IN lists, generated columns). */
-  ignored: { line: number; message: string }[];
+  ignored: ImportProblem[];
+}
+
+export interface SqlDomain {
+  base: SqlColumn;
 }
 
 export interface SqlSchema {
   tables: SqlTable[];
   enums: Map<string, string[]>;
-  /** ALTER TABLE constraints, applied after all tables are read. */
-  alters: { table: string; line: number; primaryKey?: string[]; foreignKey?: SqlForeignKey }[];
+  domains: Map<string, SqlDomain>;
+  /** ALTER TABLE and CREATE INDEX facts, applied after all tables are read. */
+  alters: SqlAlter[];
+  warnings: ImportProblem[];
 }
 
-export function tokenizeSql(src: string): SqlTok[] {
-  const out: SqlTok[] = [];
-  let i = 0;
-  let line = 1;
-  while (i < src.length) {
-    const c = src[i] as string;
-    if (c === '\n') { line++; i++; continue; }
-    if (/\s/.test(c)) { i++; continue; }
-    if (src.startsWith('--', i)) { while (i < src.length && src[i] !== '\n') i++; continue; }
-    if (src.startsWith('/*', i)) {
-      const end = src.indexOf('*/', i + 2);
-      if (end < 0) throw new SyntaxFailure(line, 'Unterminated /* comment');
-      for (let j = i; j < end; j++) if (src[j] === '\n') line++;
-      i = end + 2;
-      continue;
-    }
-        // `[name]` quotes a name (SQLite accepts it); `[]` after a type is PostgreSQL's array suffix.
-    const close = c === '"' ? '"' : c === '`' ? '`' : c === '[' && src[i + 1] !== ']' ? ']' : c === "'" ? "'" : undefined;
-    if (close) {
-      const start = line;
-      let v = '';
-      let j = i + 1;
-      for (;;) {
-        if (j >= src.length) throw new SyntaxFailure(start, `Unterminated ${c === "'" ? 'string' : 'quoted name'}`);
-        const d = src[j] as string;
-        if (d === close) {
-          if (src[j + 1] === close && close !== ']') { v += d; j += 2; continue; }
-          break;
-        }
-        if (d === '\n') line++;
-        v += d;
-        j++;
-      }
-      out.push({ k: c === "'" ? 'str' : 'qid', v, line: start });
-      i = j + 1;
-      continue;
-    }
-    const num = /^[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(src.slice(i, i + 40));
-    if (num) { out.push({ k: 'num', v: num[0], line }); i += num[0].length; continue; }
-    const id = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(src.slice(i, i + 200));
-    if (id) { out.push({ k: 'id', v: id[0], line }); i += id[0].length; continue; }
-    if (src.startsWith('::', i)) { out.push({ k: 'p', v: '::', line }); i += 2; continue; }
-    out.push({ k: 'p', v: c, line });
-    i++;
-  }
-  return out;
-}
+export type SqlAlter =
+  | { table: QName; line: number; primaryKey: string[] }
+  | { table: QName; line: number; foreignKey: SqlForeignKey }
+  | { table: QName; line: number; unique: { name?: string; columns: string[] } }
+  | { table: QName; line: number; column: string; increment: true }
+  | { table: QName; line: number; child: QName };
 
-/** Splits on top-level `;`. */
-export function splitStatements(toks: SqlTok[]): SqlTok[][] {
-  const out: SqlTok[][] = [];
-  let cur: SqlTok[] = [];
-  for (const t of toks) {
-    if (t.k === 'p' && t.v === ';') {
-      if (cur.length > 0) out.push(cur);
-      cur = [];
-    } else cur.push(t);
-  }
-  if (cur.length > 0) out.push(cur);
-  return out;
-}
+const COLUMN_CONSTRAINT = new Set([
+  'constraint', 'primary', 'not', 'null', 'unique', 'check', 'default', 'references', 'collate', 'generated', 'as',
+  'auto_increment', 'autoincrement', 'comment', 'on', 'key', 'identity', 'stored', 'virtual', 'invisible', 'visible',
+  'column_format', 'storage', 'srid', 'compression',
+]);
+const TABLE_CONSTRAINT = new Set(['constraint', 'primary', 'unique', 'check', 'foreign', 'exclude', 'key', 'index', 'fulltext', 'spatial', 'like']);
 
-const COLUMN_CONSTRAINT = new Set(['constraint', 'primary', 'not', 'null', 'unique', 'check', 'default', 'references', 'collate', 'generated', 'as']);
-const TABLE_CONSTRAINT = new Set(['constraint', 'primary', 'unique', 'check', 'foreign', 'exclude']);
-
-/** A cursor over one statement's tokens. */
-export class Cursor {
-  i = 0;
-  constructor(readonly toks: SqlTok[]) {}
-  peek(offset = 0): SqlTok | undefined { return this.toks[this.i + offset]; }
-  get line(): number { return (this.toks[this.i] ?? this.toks[this.toks.length - 1])?.line ?? 1; }
-  done(): boolean { return this.i >= this.toks.length; }
-  isWord(w: string, offset = 0): boolean {
-    const t = this.peek(offset);
-    return t !== undefined && t.k === 'id' && t.v.toLowerCase() === w;
-  }
-  isP(p: string): boolean { const t = this.peek(); return t !== undefined && t.k === 'p' && t.v === p; }
-  eatWord(w: string): boolean { if (this.isWord(w)) { this.i++; return true; } return false; }
-  eatP(p: string): boolean { if (this.isP(p)) { this.i++; return true; } return false; }
-  expectP(p: string): void {
-    if (!this.eatP(p)) throw new SyntaxFailure(this.line, `Expected \`${p}\`, found ${this.describe()}`);
-  }
-  name(): string {
-    const t = this.peek();
-    if (!t || (t.k !== 'id' && t.k !== 'qid')) throw new SyntaxFailure(this.line, `Expected a name, found ${this.describe()}`);
-    this.i++;
-    return t.v;
-  }
-  /** `schema.table` → `table` (the schema says nothing about the resource). */
-  qualifiedName(): string {
-    let n = this.name();
-    while (this.eatP('.')) n = this.name();
-    return n;
-  }
-  /** Tokens of a balanced `( ... )` group, without the outer parentheses. */
-  group(): SqlTok[] {
-    this.expectP('(');
-    const start = this.i;
-    let depth = 1;
-    while (!this.done()) {
-      const t = this.toks[this.i] as SqlTok;
-      if (t.k === 'p' && t.v === '(') depth++;
-      if (t.k === 'p' && t.v === ')' && --depth === 0) { this.i++; return this.toks.slice(start, this.i - 1); }
-      this.i++;
-    }
-    throw new SyntaxFailure(this.line, 'Unclosed `(`');
-  }
-  nameList(): string[] {
-    const c = new Cursor(this.group());
-    const out = [c.name()];
-    while (c.eatP(',')) out.push(c.name());
-    return out;
-  }
-  describe(): string { const t = this.peek(); return t ? `\`${t.v}\`` : 'the end of the statement'; }
-}
-
-export function parseCreateTable(c: Cursor): SqlTable {
+export function parseCreateTable(c: Cursor, schema: SqlSchema): SqlTable {
   const line = c.line;
   c.eatWord('create');
-  while (c.eatWord('temp') || c.eatWord('temporary') || c.eatWord('unlogged')) { /* modifiers */ }
+  while (c.eatWord('global') || c.eatWord('local') || c.eatWord('temp') || c.eatWord('temporary') || c.eatWord('unlogged')) { /* modifiers */ }
   c.eatWord('table');
-  if (c.isWord('if')) { c.i += 3; } // IF NOT EXISTS
-  const table: SqlTable = { name: c.qualifiedName(), line, columns: [], primaryKey: [], foreignKeys: [], ignored: [] };
-  const body = new Cursor(c.group());
-  do {
-    if (body.done()) break;
-    if (TABLE_CONSTRAINT.has(body.peek()?.k === 'id' ? (body.peek()?.v.toLowerCase() ?? '') : '')) tableConstraint(body, table);
-    else table.columns.push(column(body, table));
-  } while (body.eatP(','));
-  if (!body.done()) throw new SyntaxFailure(body.line, `Unexpected ${body.describe()} in CREATE TABLE ${table.name}`);
+  if (c.isWord('if')) c.i += c.isWord('not', 1) ? 3 : 2; // IF NOT EXISTS
+  const table: SqlTable = { name: c.qualifiedName(), line, columns: [], primaryKey: [], foreignKeys: [], uniques: [], parents: [], ignored: [] };
+  if (c.eatWord('partition')) {
+    c.eatWord('of');
+    table.parents.push({ table: c.qualifiedName(), how: 'partition' });
+  } else if (c.eatWord('as') || c.eatWord('of')) {
+    table.ignored.push({ line, message: `Table ${nameOf(table.name)} is defined by a query or a type; it imports without columns` });
+    return table;
+  }
+  if (c.isP('(')) {
+    const body = new Cursor(c.group());
+    do {
+      if (body.done()) break;
+      const start = body.i;
+      try {
+        const w = body.peek()?.k === 'id' ? (body.peek()?.v.toLowerCase() ?? '') : '';
+        if (TABLE_CONSTRAINT.has(w) && !(INDEX_WORDS.has(w) && !isIndex(body))) tableConstraint(body, table, schema);
+        else table.columns.push(column(body, table, schema));
+      } catch (e) {
+        if (!(e instanceof SyntaxFailure)) throw e;
+        table.ignored.push({ line: e.line, message: `${e.message}; skipped up to the next \`,\`` });
+        if (body.i === start) body.i++;
+        body.skipToComma();
+      }
+    } while (body.eatP(','));
+  }
+  // After the column list: INHERITS, PARTITION BY, WITH (...), table options (ENGINE=InnoDB, WITHOUT ROWID).
+  while (!c.done()) {
+    if (c.eatWord('inherits')) { for (const n of c.qualifiedNameList()) table.parents.push({ table: n, how: 'inherits' }); continue; }
+    c.i++;
+  }
   return table;
 }
 
-function column(c: Cursor, table: SqlTable): SqlColumn {
+const INDEX_WORDS = new Set(['key', 'index', 'fulltext', 'spatial', 'like', 'exclude']);
+
+/** `KEY name (col, ...)`, `FULLTEXT KEY (...)`, `LIKE other`, `EXCLUDE USING` rather than a column named `key` or `fulltext`. */
+function isIndex(c: Cursor): boolean {
+  const next = c.peek(1);
+  if (next === undefined) return false;
+  if (next.k === 'p') return next.v === '(';
+  if (c.isWord('key', 1) || c.isWord('index', 1) || c.isWord('using', 1) || c.isWord('including', 1) || c.isWord('excluding', 1)) return true;
+  if (c.isWord('like')) return c.peek(2) === undefined || c.peek(2)?.v === ',' || c.peek(2)?.v === '.';
+  const after = c.peek(3);
+  return c.peek(2)?.v === '(' && after !== undefined && (after.k === 'id' || after.k === 'qid');
+}
+
+/** A column: name, type words (with schema, arguments and array suffix), then constraints. */
+export function column(c: Cursor, table: SqlTable | undefined, schema: SqlSchema, fixedName?: string): SqlColumn {
+  const line = c.line;
   const col: SqlColumn = {
-    name: c.name(), line: c.line, type: [], isArray: false, notNull: false, primaryKey: false, autoincrement: false,
-    identity: false, collateNocase: false, computed: false,
+    name: fixedName ?? c.name(), line, type: [], typeText: '', typeArgs: [], isArray: false, notNull: false, primaryKey: false,
+    autoincrement: false, identity: false, collateNocase: false, unique: false, computed: false,
   };
-  while (!c.done() && !c.isP(',') && c.peek()?.k === 'id' && !COLUMN_CONSTRAINT.has(c.peek()?.v.toLowerCase() ?? '')) {
-    col.type.push((c.peek()?.v ?? '').toLowerCase());
+  const typeStart = c.i;
+  while (!c.done() && !c.isP(',') && (c.peek()?.k === 'id' || c.peek()?.k === 'qid') && !COLUMN_CONSTRAINT.has(c.peek()?.v.toLowerCase() ?? '')) {
+    const w = (c.peek()?.v ?? '').toLowerCase();
+    if ((w === 'character' || w === 'char') && c.isWord('set', 1)) break; // MySQL CHARACTER SET utf8
+    if (w === 'charset') break;
     c.i++;
-    if (c.isP('(')) c.group(); // varchar(80), numeric(10, 2), timestamp(0)
+    if (c.eatP('.')) { col.typeSchema = w; continue; } // public.mpaa_rating
+    col.type.push(w);
+    if (c.isP('(')) col.typeArgs = c.group(); // varchar(80), numeric(10, 2), enum('a', 'b')
+    if (c.isWord('array')) { c.i++; col.isArray = true; if (c.isP('[')) c.skipBrackets(); }
   }
-  while (c.isP('[')) { c.i++; c.eatP(']'); col.isArray = true; }
-  while (!c.done() && !c.isP(',')) columnConstraint(c, col, table);
+  while (c.isP('[')) { c.skipBrackets(); col.isArray = true; }
+  col.typeText = c.text(typeStart, c.i);
+  while (!c.done() && !c.isP(',')) columnConstraint(c, col, table, schema);
   return col;
 }
 
-function columnConstraint(c: Cursor, col: SqlColumn, table: SqlTable): void {
+function columnConstraint(c: Cursor, col: SqlColumn, table: SqlTable | undefined, schema: SqlSchema): void {
   const line = c.line;
+  const where = table ? `${nameOf(table.name)}.${col.name}` : col.name;
+  const note = (message: string): void => { (table ? table.ignored : schema.warnings).push({ line, message }); };
   if (c.eatWord('constraint')) { c.name(); return; }
   if (c.eatWord('primary')) {
     c.eatWord('key');
@@ -213,17 +178,23 @@ function columnConstraint(c: Cursor, col: SqlColumn, table: SqlTable): void {
     if (c.eatWord('autoincrement')) col.autoincrement = true;
     return;
   }
-  if (c.eatWord('not')) { c.eatWord('null'); col.notNull = true; skipOnConflict(c); return; }
+  if (c.eatWord('not')) {
+    if (c.eatWord('null')) { col.notNull = true; skipOnConflict(c); return; }
+    if (c.eatWord('deferrable')) return;
+    throw new SyntaxFailure(line, `Unexpected NOT ${c.describe()} in column ${where}`);
+  }
   if (c.eatWord('null')) return;
-  if (c.eatWord('unique')) { skipOnConflict(c); return; }
-  if (c.eatWord('check')) { readCheck(c.group(), table, line, col); return; }
+  if (c.eatWord('unique')) { c.eatWord('key'); col.unique = true; skipOnConflict(c); return; }
+  if (c.eatWord('key')) { col.primaryKey = true; return; } // MySQL `KEY` alone in a column means PRIMARY KEY
+  if (c.eatWord('check')) { readCheck(c.group(), table, line, col, schema); if (c.eatWord('no')) c.eatWord('inherit'); return; }
   if (c.eatWord('default')) { col.default = defaultTokens(c); return; }
-  if (c.eatWord('collate')) { if (c.name().toLowerCase() === 'nocase') col.collateNocase = true; return; }
+  if (c.eatWord('collate')) { if (c.qualifiedName().name.toLowerCase() === 'nocase') col.collateNocase = true; return; }
   if (c.eatWord('references')) {
     const ref = c.qualifiedName();
     const refColumns = c.isP('(') ? c.nameList() : [];
-    table.foreignKeys.push({ columns: [col.name], table: ref, refColumns, line });
-    skipReferenceActions(c);
+    const fk: SqlForeignKey = { columns: [col.name], table: ref, refColumns, line };
+    referenceActions(c, fk);
+    if (table) table.foreignKeys.push(fk);
     return;
   }
   if (c.eatWord('generated')) {
@@ -231,18 +202,25 @@ function columnConstraint(c: Cursor, col: SqlColumn, table: SqlTable): void {
     else c.eatWord('always');
     c.eatWord('as');
     if (c.eatWord('identity')) { col.identity = true; if (c.isP('(')) c.group(); return; }
-    computed(c, col, table, line);
+    computed(c, col, note, where);
     return;
   }
-  if (c.eatWord('as')) { computed(c, col, table, line); return; }
-  throw new SyntaxFailure(line, `Unexpected ${c.describe()} in column \`${col.name}\` of ${table.name}`);
+  if (c.eatWord('as')) { computed(c, col, note, where); return; }
+  if (c.eatWord('auto_increment') || c.eatWord('autoincrement')) { col.autoincrement = true; return; }
+  if (c.eatWord('identity')) { col.identity = true; if (c.isP('(')) c.group(); return; } // SQL Server style
+  if (c.eatWord('comment')) { c.i++; return; }
+  if (c.isWord('on') && c.isWord('update', 1)) { c.i += 2; defaultTokens(c); return; } // MySQL ON UPDATE CURRENT_TIMESTAMP
+  if (c.isWord('character') || c.isWord('charset')) { c.i += c.isWord('set', 1) ? 3 : 2; return; }
+  if (c.eatWord('stored') || c.eatWord('virtual') || c.eatWord('invisible') || c.eatWord('visible')) return;
+  if (c.eatWord('column_format') || c.eatWord('storage') || c.eatWord('srid') || c.eatWord('compression')) { c.i++; return; }
+  throw new SyntaxFailure(line, `Unexpected ${c.describe()} in column ${where}`);
 }
 
-function computed(c: Cursor, col: SqlColumn, table: SqlTable, line: number): void {
-  c.group();
+function computed(c: Cursor, col: SqlColumn, note: (m: string) => void, where: string): void {
+  if (c.isP('(')) c.group();
   if (c.eatWord('stored') || c.eatWord('virtual')) { /* storage */ }
   col.computed = true;
-  table.ignored.push({ line, message: `Column \`${table.name}.${col.name}\` is computed; imported as a plain attribute` });
+  note(`Column ${where} is computed; imported as a plain attribute`);
 }
 
 function defaultTokens(c: Cursor): SqlTok[] {
@@ -252,7 +230,8 @@ function defaultTokens(c: Cursor): SqlTok[] {
     const t = c.peek() as SqlTok;
     if (t.k === 'p' && t.v === '(') depth++;
     else if (t.k === 'p' && t.v === ')') depth--;
-    else if (depth === 0 && ((t.k === 'p' && t.v === ',') || (t.k === 'id' && COLUMN_CONSTRAINT.has(t.v.toLowerCase()) && c.i > start && t.v.toLowerCase() !== 'null'))) break;
+    else if (depth === 0 && ((t.k === 'p' && t.v === ',') || (t.k === 'id' && COLUMN_CONSTRAINT.has(t.v.toLowerCase()) && c.i > start && !['null', 'as', 'on', 'key'].includes(t.v.toLowerCase())))) break;
+    else if (depth === 0 && t.k === 'id' && c.i > start && t.v.toLowerCase() === 'on' && c.isWord('update', 1)) break;
     c.i++;
   }
   return c.toks.slice(start, c.i);
@@ -262,26 +241,61 @@ function skipOnConflict(c: Cursor): void {
   if (c.isWord('on') && c.isWord('conflict', 1)) c.i += 3;
 }
 
-function skipReferenceActions(c: Cursor): void {
+const ACTIONS: Record<string, RefAction> = { cascade: 'cascade', restrict: 'restrict', no: 'no_action', set: 'set_null' };
+
+/** ON DELETE / ON UPDATE (kept), MATCH, DEFERRABLE, INITIALLY (skipped). */
+function referenceActions(c: Cursor, fk: SqlForeignKey): void {
   for (;;) {
     if (c.isWord('on') && (c.isWord('delete', 1) || c.isWord('update', 1))) {
+      const which = c.isWord('delete', 1) ? 'onDelete' : 'onUpdate';
       c.i += 2;
-      if (c.eatWord('set')) { c.i++; if (c.isP('(')) c.group(); } else if (c.eatWord('no')) c.i++; else c.i++;
+      const w = (c.peek()?.v ?? '').toLowerCase();
+      c.i++;
+      let action = ACTIONS[w];
+      if (w === 'set') { if (c.isWord('default')) action = 'set_default'; c.i++; if (c.isP('(')) c.group(); } else if (w === 'no') c.i++;
+      if (action) fk[which] = action;
     } else if (c.eatWord('match')) c.i++;
-    else if (c.eatWord('not') || c.eatWord('deferrable')) { c.eatWord('deferrable'); }
+    else if (c.eatWord('not')) { c.eatWord('deferrable'); c.eatWord('valid'); }
+    else if (c.eatWord('deferrable')) { /* constraint timing */ }
     else if (c.eatWord('initially')) c.i++;
     else return;
   }
 }
 
-function tableConstraint(c: Cursor, table: SqlTable): void {
+function tableConstraint(c: Cursor, table: SqlTable, schema: SqlSchema): void {
   const line = c.line;
-  if (c.eatWord('constraint')) c.name();
-  if (c.eatWord('primary')) { c.eatWord('key'); table.primaryKey = c.nameList(); skipOnConflict(c); return; }
-  if (c.eatWord('unique')) { c.nameList(); skipOnConflict(c); return; }
-  if (c.eatWord('check')) { readCheck(c.group(), table, line); return; }
-  if (c.eatWord('foreign')) { table.foreignKeys.push(foreignKey(c, line)); return; }
-  throw new SyntaxFailure(line, `Unsupported table constraint ${c.describe()} in ${table.name}`);
+  let name: string | undefined;
+  if (c.eatWord('constraint')) name = c.isWord('primary') || c.isWord('unique') || c.isWord('foreign') || c.isWord('check') ? undefined : c.name();
+  if (c.eatWord('primary')) { c.eatWord('key'); c.indexName(); table.primaryKey = c.nameList(); skipIndexTail(c); return; }
+  if (c.eatWord('unique')) {
+    if (c.eatWord('key') || c.eatWord('index')) { /* MySQL */ }
+    const given = c.indexName() ?? name;
+    if (c.eatWord('nulls')) { c.eatWord('not'); c.eatWord('distinct'); }
+    table.uniques.push({ name: given, columns: c.nameList() });
+    skipIndexTail(c);
+    return;
+  }
+  if (c.eatWord('check')) { readCheck(c.group(), table, line, undefined, schema); if (c.eatWord('no')) c.eatWord('inherit'); return; }
+  if (c.eatWord('foreign')) { c.eatWord('key'); c.indexName(); table.foreignKeys.push(foreignKey(c, line)); return; }
+  if (c.eatWord('key') || c.eatWord('index') || c.eatWord('fulltext') || c.eatWord('spatial')) {
+    // MySQL secondary index: not a constraint, nothing a resource needs.
+    c.eatWord('key'); c.eatWord('index');
+    c.indexName();
+    c.group();
+    skipIndexTail(c);
+    return;
+  }
+  if (c.eatWord('exclude') || c.eatWord('like')) {
+    table.ignored.push({ line, message: `A ${c.toks[c.i - 1]?.v.toUpperCase()} clause on ${nameOf(table.name)} is not carried` });
+    c.skipToComma();
+    return;
+  }
+  throw new SyntaxFailure(line, `Unsupported table constraint ${c.describe()} in ${nameOf(table.name)}`);
+}
+
+/** `USING btree`, `WITH (...)`, `INCLUDE (...)`, `DEFERRABLE`, `ON CONFLICT`, MySQL `COMMENT '...'`. */
+function skipIndexTail(c: Cursor): void {
+  while (!c.done() && !c.isP(',')) c.i++;
 }
 
 export function foreignKey(c: Cursor, line: number): SqlForeignKey {
@@ -290,29 +304,42 @@ export function foreignKey(c: Cursor, line: number): SqlForeignKey {
   if (!c.eatWord('references')) throw new SyntaxFailure(c.line, `Expected REFERENCES, found ${c.describe()}`);
   const ref = c.qualifiedName();
   const refColumns = c.isP('(') ? c.nameList() : [];
-  skipReferenceActions(c);
-  return { columns, table: ref, refColumns, line };
+  const fk: SqlForeignKey = { columns, table: ref, refColumns, line };
+  referenceActions(c, fk);
+  return fk;
 }
 
-/** `CHECK (col IN ('a', 'b'))` becomes `oneOf`; any other check is listed as not carried. */
-function readCheck(toks: SqlTok[], table: SqlTable, line: number, col?: SqlColumn): void {
-  const c = new Cursor(toks);
+/** `CHECK (col IN ('a', 'b'))` (or `VALUE IN` in a domain, or `col = ANY (ARRAY[...])`) becomes `oneOf`. */
+function readCheck(toks: SqlTok[], table: SqlTable | undefined, line: number, col: SqlColumn | undefined, schema: SqlSchema): void {
+  const c = new Cursor(toks.filter((t) => !(t.k === 'p' && (t.v === '(' || t.v === ')'))));
   const name = c.peek()?.k === 'id' || c.peek()?.k === 'qid' ? c.name() : undefined;
-  if (name !== undefined && c.eatWord('in') && c.isP('(')) {
-    const values: (string | number)[] = [];
-    const list = new Cursor(c.group());
-    let okList = true;
+  const cast = (): void => {
+    while (c.eatP('::')) {
+      c.name();
+      if (c.isWord('varying')) c.i++;
+      while (c.isP('[') && c.peek(1)?.v === ']') c.i += 2;
+    }
+  };
+  cast();
+  const values: (string | number)[] = [];
+  let okList = false;
+  if (name !== undefined && (c.eatWord('in') || (c.eatP('=') && c.eatWord('any') && c.eatWord('array')))) {
+    c.eatP('[');
+    okList = true;
     do {
-      const neg = list.eatP('-');
-      const t = list.peek();
+      const neg = c.eatP('-');
+      const t = c.peek();
       if (t?.k === 'str') values.push(t.v);
       else if (t?.k === 'num') values.push(neg ? -Number(t.v) : Number(t.v));
       else okList = false;
-      list.i++;
-      if (list.eatP('::')) list.name();
-    } while (okList && list.eatP(','));
-    const target = col && col.name === name ? col : table.columns.find((x) => x.name === name);
-    if (okList && list.done() && c.done() && target) { target.oneOf = values; return; }
+      c.i++;
+      cast();
+    } while (okList && c.eatP(','));
+    c.eatP(']');
+    cast();
   }
-  table.ignored.push({ line, message: `A CHECK constraint on ${table.name} is not carried (only \`column IN (...)\` is)` });
+  const target = col && (col.name === name || name?.toLowerCase() === 'value') ? col : table?.columns.find((x) => x.name === name);
+  if (okList && c.done() && target) { target.oneOf = values; return; }
+  const where = table ? nameOf(table.name) : `domain ${col?.name ?? ''}`;
+  (table ? table.ignored : schema.warnings).push({ line, message: `A CHECK constraint on ${where} is not carried (only \`column IN (...)\` is)` });
 }

@@ -20,6 +20,7 @@ describe('formatForFile', () => {
     expect(formatForFile('schema.sql', DDL)).toBe('sqlite');
     expect(formatForFile('schema.sql', 'CREATE TABLE t (id uuid PRIMARY KEY, d jsonb);')).toBe('postgres');
     expect(formatForFile('schema.sql', DDL, 'postgres')).toBe('postgres');
+    expect(formatForFile('dump.sql', 'CREATE TABLE `t` (`id` int unsigned NOT NULL AUTO_INCREMENT) ENGINE=InnoDB;')).toBe('mysql');
     expect(formatForFile('notes.txt', 'defmodule A do end')).toBe('elixir');
     expect(formatForFile('notes.txt', '  { "format": 1 }')).toBe('json');
   });
@@ -41,11 +42,13 @@ describe('readModelText and applySuggestions', () => {
     expect(r.value.model.resources.find((x) => x.name === 'Author')?.relationships ?? []).toEqual([]);
   });
 
-  it('a failed read lists problems with their lines', () => {
-    const r = readModelText('CREATE TABLE x (\n id INTEGER PRIMARY KEY,\n foo ,,\n);', 'sqlite', 'M');
+  it('a read lists what it could not carry with its line; a failed read lists problems with their lines', () => {
+    const partial = readModelText('CREATE TABLE x (\n id INTEGER PRIMARY KEY,\n foo ,,\n);', 'sqlite', 'M');
+    expect(partial.ok ? partial.value.warnings.map((w) => w.line) : []).toEqual([3]);
+    const r = readModelText('-- no tables\nCREATE VIEW v AS SELECT 1;', 'sqlite', 'M');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error.problems[0]?.line).toBe(3);
+    expect(r.error.problems.map((p) => p.line)).toEqual([1, 2]);
   });
 
   it('skips a suggestion whose name is taken and leaves the model as it is without suggestions', () => {

@@ -1,11 +1,12 @@
 /** Pure helpers of the import dialog: the formats, guessing one from a file, applying chosen suggestions. */
-import { fromSqlDdl, importModelText } from '../../core/index';
+import { fromSqlDdl, importModelText, sqlDialectOf } from '../../core/index';
 import type { ImportFormat, ImportResult, ImportSuggestion, Model, Relationship } from '../../core/index';
 
 export const IMPORT_FORMATS: readonly { id: ImportFormat; title: string; paste: string; accept: string; placeholder: string }[] = [
   { id: 'json', title: 'JSON', paste: 'Paste JSON', accept: '.json,application/json', placeholder: '{ "format": "relata/model@1", "name": "…", "resources": [] }' },
   { id: 'sqlite', title: 'SQL DDL (SQLite)', paste: 'Paste SQL DDL', accept: '.sql,text/plain', placeholder: 'CREATE TABLE authors (\n  id INTEGER PRIMARY KEY,\n  name TEXT NOT NULL\n);' },
   { id: 'postgres', title: 'SQL DDL (PostgreSQL)', paste: 'Paste SQL DDL', accept: '.sql,text/plain', placeholder: 'CREATE TABLE authors (\n  id uuid PRIMARY KEY,\n  name text NOT NULL\n);' },
+  { id: 'mysql', title: 'SQL DDL (MySQL)', paste: 'Paste SQL DDL', accept: '.sql,text/plain', placeholder: 'CREATE TABLE `authors` (\n  `id` int unsigned NOT NULL AUTO_INCREMENT,\n  `name` varchar(80) NOT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB;' },
   { id: 'elixir', title: 'Ash resources (Elixir)', paste: 'Paste Ash resource modules', accept: '.ex,.exs,text/plain', placeholder: 'defmodule MyApp.Author do\n  use Ash.Resource, domain: MyApp\n  …\nend' },
   { id: 'typescript', title: 'TypeScript', paste: 'Paste TypeScript', accept: '.ts,.mts,text/plain', placeholder: 'export const model = defineModel({ … });' },
 ];
@@ -17,8 +18,8 @@ export function formatForFile(fileName: string, text: string, current?: ImportFo
   if (name.endsWith('.ex') || name.endsWith('.exs')) return 'elixir';
   if (name.endsWith('.ts') || name.endsWith('.mts')) return 'typescript';
   if (name.endsWith('.sql')) {
-    if (current === 'sqlite' || current === 'postgres') return current;
-    return /postgres/.test(name) || /\b(serial|bigserial|timestamptz|jsonb|uuid|create\s+type|create\s+extension)\b/i.test(text) ? 'postgres' : 'sqlite';
+    if (current === 'sqlite' || current === 'postgres' || current === 'mysql') return current;
+    return sqlDialectOf(text, name);
   }
   if (/^\s*[{[]/.test(text)) return 'json';
   if (/\bdefmodule\b/.test(text)) return 'elixir';
@@ -28,7 +29,7 @@ export function formatForFile(fileName: string, text: string, current?: ImportFo
 
 /** Reads the text; SQL has no model name of its own, so it keeps the current one. */
 export function readModelText(text: string, format: ImportFormat, currentName: string): ImportResult {
-  if (format === 'sqlite' || format === 'postgres') return fromSqlDdl(text, { dialect: format, name: currentName });
+  if (format === 'sqlite' || format === 'postgres' || format === 'mysql') return fromSqlDdl(text, { dialect: format, name: currentName });
   return importModelText(text, format);
 }
 
