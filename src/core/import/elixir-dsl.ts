@@ -278,11 +278,15 @@ export function readSort(v: ExVal | undefined): Sort | undefined {
 }
 
 function readManual(v: ExVal | undefined, line: number, r: Reader): ManualSource | undefined {
-  const module = v?.t === 'alias' ? v.v : v?.t === 'tuple' && v.items[0]?.t === 'alias' ? v.items[0].v : undefined;
+  const anonymous = v?.t === 'raw' && /^fn\b/.test(v.text);
+  const module = v?.t === 'alias' ? v.v : v?.t === 'tuple' && v.items[0]?.t === 'alias' ? v.items[0].v : anonymous ? 'fn' : undefined;
   if (module === undefined) return undefined;
   const optList = v?.t === 'tuple' && v.items[1]?.t === 'list' ? v.items[1].items : [];
-  let source = r.manualSource(module);
-  if (source === undefined) {
+  let source = anonymous ? undefined : r.manualSource(module);
+  if (anonymous) {
+    r.warnings.push({ line, message: 'A manual relationship written as an anonymous function is imported with a stub load that relates nothing' });
+    source = `// Imported from Elixir: port this manual function to JavaScript.\n${v.text.split('\n').map((l) => `// ${l}`).join('\n')}\nexport async function load(records) {\n  return records.map(() => null);\n}\n`;
+  } else if (source === undefined) {
     r.warnings.push({ line, message: `Manual module ${module} carries no Relata JavaScript; imported with a stub load that relates nothing` });
     source = `// Imported from Elixir: port ${module}.load/3 to JavaScript.\nexport async function load(records) {\n  return records.map(() => null);\n}\n`;
   }

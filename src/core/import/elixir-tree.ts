@@ -69,7 +69,7 @@ export function parseElixir(text: string): ParsedElixir {
     const root = tree.rootNode;
     const comments: ExComment[] = [];
     const syntaxErrors: ParsedElixir['syntaxErrors'] = [];
-    if (root.hasError) collectErrors(root, syntaxErrors);
+    if (root.hasError) collectErrors(root, syntaxErrors, text);
     const stmts = new Converter(comments).body(root.namedChildren, { module: '', aliases: new Map() });
     return { stmts, comments, syntaxErrors };
   } finally {
@@ -77,15 +77,20 @@ export function parseElixir(text: string): ParsedElixir {
   }
 }
 
-function collectErrors(n: Node, out: ParsedElixir['syntaxErrors']): void {
+function collectErrors(n: Node, out: ParsedElixir['syntaxErrors'], text: string): void {
   if (out.length >= 5) return;
-  if (n.isError || n.isMissing) {
-    const line = n.startPosition.row + 1;
-    out.push({ line, message: n.isMissing ? `Syntax error: missing \`${n.type}\`` : `Syntax error near \`${n.text.slice(0, 30).split('\n')[0] ?? ''}\`` });
+  if (n.isMissing) { out.push({ line: line(n), message: `Syntax error: missing \`${n.type}\`` }); return; }
+  if (n.isError) {
+    const atEnd = text.slice(n.endIndex).trim() === '';
+    const open = n.children.findIndex((c, i) => !c.isNamed && /^("|'|""")$/.test(c.type) && n.children[i + 1]?.type === 'quoted_content');
+    const quote = open >= 0 ? n.children[open] : undefined;
+    if (atEnd && quote) out.push({ line: line(quote), message: 'Syntax error: a string that is never closed' });
+    else if (atEnd) out.push({ line: text.trimEnd().split('\n').length, message: 'Syntax error: unexpected end of input (a missing `end`?)' });
+    else out.push({ line: line(n), message: `Syntax error near \`${n.text.slice(0, 30).split('\n')[0] ?? ''}\`` });
     return;
   }
   if (!n.hasError) return;
-  for (const c of n.children) collectErrors(c, out);
+  for (const c of n.children) collectErrors(c, out, text);
 }
 
 interface Scope {

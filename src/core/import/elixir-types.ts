@@ -38,7 +38,7 @@ export function readAshType(v: ExVal | undefined, typeModule: (m: string) => Typ
   if (v.t === 'atom' || (v.t === 'alias' && v.v.startsWith('Ash.Type.'))) {
     const name = v.t === 'atom' ? v.v : snakeName(v.v.slice(9));
     if ((ATTRIBUTE_TYPES as readonly string[]).includes(name)) {
-      return v.t === 'atom' ? { type: name as AttributeType } : { type: name as AttributeType, ashType: written };
+      return { type: name as AttributeType };
     }
     const nearest = NEAREST[name];
     if (nearest) return { type: nearest, ashType: written };

@@ -145,6 +145,7 @@ function importElixir(files: readonly SourceFile[], context: Model | undefined):
     for (let i = before.warnings; i < warnings.length; i++) { const w = warnings[i]; if (w && w.file === undefined && m.file !== undefined) warnings[i] = { ...w, file: m.file }; }
   }
   out.push(...placeholders.values());
+  ashKeyDefaults(out);
   if (problems.length > 0) return err(importError('Elixir', problems));
   const domainComments = domain ? domain.comments.filter((c) => c.line >= domain.line && c.line <= domain.endLine) : [];
   const nameComment = domainComments.find((c) => c.text.startsWith(MODEL_NAME_MARKER.trim()));
@@ -155,7 +156,8 @@ function importElixir(files: readonly SourceFile[], context: Model | undefined):
     resources: out,
   };
   if (!domain && context && context.module === undefined) delete model.module;
-  const repaired = strict ? model : repairModel(model, warnings);
+  const origin = new Map(resources.map((m) => [names.get(m.name) ?? m.name, { line: m.line, ...fileOf(m.file ?? '') }] as const));
+  const repaired = strict ? model : repairModel(model, warnings, origin);
   const parsed = parseModel(repaired);
   if (!parsed.ok) return err(importError('Elixir', [{ line: 1, message: parsed.error.message }]));
   return ok({ model: parsed.value, suggestions: [], warnings });
@@ -351,12 +353,33 @@ function readResource(m: ModuleInfo, name: string, modelModule: string, reader: 
 const preservedUnavailable = (s: ExStmt): boolean => stmtText(s) === undefined;
 
 /**
+ * Ash derives default key names from a resource's short name (the module's last segment), Relata
+ * from the resource name; where they differ (`BlogTag` for `AshHq.Blog.Tag`) the key is made explicit.
+ */
+function ashKeyDefaults(resources: Resource[]): void {
+  const short = (r: Resource | undefined) => (r?.module === undefined ? undefined : snake(r.module.slice(r.module.lastIndexOf('.') + 1)));
+  const differs = (r: Resource | undefined) => r !== undefined && short(r) !== undefined && short(r) !== snake(r.name);
+  for (const r of resources) {
+    for (const rel of r.relationships ?? []) {
+      if ((rel.kind === 'has_many' || rel.kind === 'has_one') && differs(r) && rel.destinationAttribute === undefined && !rel.noAttributes && !rel.manual) {
+        rel.destinationAttribute = `${short(r) ?? ''}_id`;
+      }
+      if (rel.kind === 'many_to_many') {
+        if (differs(r) && rel.sourceAttributeOnJoinResource === undefined) rel.sourceAttributeOnJoinResource = `${short(r) ?? ''}_id`;
+        const dest = resources.find((x) => x.name === rel.destination);
+        if (differs(dest) && rel.destinationAttributeOnJoinResource === undefined) rel.destinationAttributeOnJoinResource = `${short(dest) ?? ''}_id`;
+      }
+    }
+  }
+}
+
+/**
  * Fixes what the validator rejects in an imported app instead of failing: an external placeholder
  * gains the attributes relationships name on it; a filter or sort that names fields Relata does not
  * have (calculations, aggregates, the actor) is dropped; a relationship still broken is dropped.
  * Each fix is a warning.
  */
-function repairModel(model: Model, warnings: ImportProblem[]): Model {
+function repairModel(model: Model, warnings: ImportProblem[], origin: Map<string, { line: number; file?: string }>): Model {
   for (let round = 0; round < 4; round++) {
     const errors = validateModel(model).filter((d) => d.severity === 'error');
     if (errors.length === 0) return model;
@@ -364,36 +387,28 @@ function repairModel(model: Model, warnings: ImportProblem[]): Model {
       const res = model.resources.find((x) => x.name === d.resource);
       const rel = res?.relationships?.find((x) => x.name === d.relationship);
       if (!res) continue;
-      if (d.code === 'missing_destination_attribute' && rel) {
-        const dest = model.resources.find((x) => x.name === rel.destination);
-        const attr = normalizedDestinationAttribute(model, res.name, rel.name);
-        if (dest?.external && attr !== undefined && !(dest.attributes ?? []).some((a) => a.name === attr)) {
-          dest.attributes = [...(dest.attributes ?? []), { name: attr, type: 'uuid' }];
+      if ((d.code === 'missing_destination_attribute' || d.code === 'missing_join_attribute') && rel && d.attribute !== undefined) {
+        const target = model.resources.find((x) => x.name === (d.code === 'missing_join_attribute' && rel.kind === 'many_to_many' ? rel.through : rel.destination));
+        if (target?.external && !(target.attributes ?? []).some((a) => a.name === d.attribute)) {
+          target.attributes = [...(target.attributes ?? []), { name: d.attribute, type: 'uuid' }];
           continue;
         }
       }
       if (rel && (d.code === 'invalid_expression' || d.code === 'unknown_reference')) {
-        const dropped = ['filter', 'sort', 'defaultSort'].filter((k) => (rel as unknown as Record<string, unknown>)[k] !== undefined);
+        const named = ['filter', 'sort', 'defaultSort'].filter((k) => d.path.includes(k));
+        const dropped = (named.length > 0 ? named : ['filter', 'sort', 'defaultSort']).filter((k) => (rel as unknown as Record<string, unknown>)[k] !== undefined);
         for (const k of dropped) delete (rel as unknown as Record<string, unknown>)[k];
-        if (dropped.length > 0) { warnings.push({ line: 1, message: `${res.name}.${rel.name}: ${dropped.join(', ')} dropped (${d.message})` }); continue; }
+        if (dropped.length > 0) { warnings.push({ line: 1, ...origin.get(res.name), message: `${res.name}.${rel.name}: ${dropped.join(', ')} dropped (${d.message})` }); continue; }
       }
       if (rel) {
         res.relationships = (res.relationships ?? []).filter((x) => x !== rel);
-        warnings.push({ line: 1, message: `${res.name}.${rel.name} dropped: ${d.message}` });
+        warnings.push({ line: 1, ...origin.get(res.name), message: `${res.name}.${rel.name} dropped: ${d.message}` });
       } else if (d.attribute !== undefined && round === 3) {
         res.attributes = (res.attributes ?? []).filter((a) => a.name !== d.attribute);
-        warnings.push({ line: 1, message: `${res.name}.${d.attribute} dropped: ${d.message}` });
+        warnings.push({ line: 1, ...origin.get(res.name), message: `${res.name}.${d.attribute} dropped: ${d.message}` });
       }
     }
   }
   return model;
 }
 
-function normalizedDestinationAttribute(model: Model, resource: string, relationship: string): string | undefined {
-  try {
-    const n = normalizeModel(model);
-    return n.resources.find((r) => r.name === resource)?.relationships.find((r) => r.name === relationship)?.destinationAttribute;
-  } catch {
-    return undefined;
-  }
-}
