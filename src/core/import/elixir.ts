@@ -14,6 +14,7 @@ import { snake } from '../model/snake';
 import { err, ok } from '../result';
 import { MODEL_FORMAT, type AttributeType, type Model, type PreservedBlock, type Resource } from '../model/types';
 import { validateModel } from '../validate/validate';
+import type { ActionEntry } from '../actions/types';
 import { readAttributes, readRelationships, type Reader } from './elixir-dsl';
 import { readActions, readAggregates } from './elixir-actions';
 import { ExParser, type ExStmt, type ExVal } from './elixir-parse';
@@ -335,7 +336,9 @@ function readResource(m: ModuleInfo, name: string, modelModule: string, reader: 
       if (sub.problems.length + sub.warnings.length === 0 || preservedUnavailable(s)) {
         reader.problems.push(...sub.problems);
         reader.warnings.push(...sub.warnings);
-        if (read !== undefined) (r as unknown as Record<string, unknown>)[s.name] = read;
+        // The four default actions alone are what a resource without `actions` means (and exports as).
+        const allDefaults = s.name === 'actions' && Array.isArray(read) && read.length === 4 && ['create', 'read', 'update', 'destroy'].every((t) => read.includes(t as never));
+        if (read !== undefined && !allDefaults) (r as unknown as Record<string, unknown>)[s.name] = s.name === 'actions' && Array.isArray(read) ? defaultsFirst(read as ActionEntry[]) : read;
       } else keep(s);
     } else keep(s);
   }
@@ -347,6 +350,13 @@ function readResource(m: ModuleInfo, name: string, modelModule: string, reader: 
   // The model puts description before attributes; keep a stable key order for diffs.
   const { name: n, module, table, attributes, relationships, description, actions, aggregates, identities, calculations } = r;
   return JSON.parse(JSON.stringify({ name: n, module, table, attributes, relationships, description, actions, aggregates, identities, calculations, preserved: r.preserved })) as Resource;
+}
+
+/** Default actions first, in the order the exporter writes them (Ash reads them as a set). */
+function defaultsFirst(actions: ActionEntry[]): ActionEntry[] {
+  const order = ['read', 'destroy', 'create', 'update'];
+  const defaults = actions.filter((a): a is Extract<ActionEntry, string> => typeof a === 'string').sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return [...defaults, ...actions.filter((a) => typeof a !== 'string')];
 }
 
 /** The built-in parser keeps no source text: nothing can be preserved, so read what can be. */

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { toElixir } from '../../../src/core/export/elixir';
 import { fromElixirFiles } from '../../../src/core/import/elixir';
 import { normalizeModel } from '../../../src/core/model/normalize';
 import { validateModel } from '../../../src/core/validate/validate';
@@ -73,6 +74,19 @@ describe('Ash corpus', () => {
       expect(model.resources.length - externals).toBe(counted.length);
       expect(found).toBeGreaterThanOrEqual(Math.ceil(expected * 0.95));
       expect(attrDiff).toEqual([]);
+    });
+
+    it(`${app}: import → Ash export → import gives the same model (normalized)`, () => {
+      const files = exFiles(join(root, app)).map((p) => ({ path: relative(join(root, app), p), text: readFileSync(p, 'utf8') }));
+      const first = fromElixirFiles(files);
+      if (!first.ok) throw new Error(first.error.message);
+      // Type modules (enums, embedded resources) are the app's own code, not exported: given again.
+      const typeFiles = files.filter((f) => !/use Ash\.Resource\b(?!,\s*data_layer: :embedded)/.test(f.text) || /data_layer: :embedded/.test(f.text));
+      const exported = toElixir(first.value.model).files.map((f) => ({ path: f.path, text: f.content }));
+      const second = fromElixirFiles([...exported, ...typeFiles.filter((f) => !/use Ash\.(Domain|Api)\b/.test(f.text))]);
+      if (!second.ok) throw new Error(second.error.message);
+      // Normalized: an option the source wrote out though it equals Ash's default comes back implicit.
+      expect(normalizeModel(second.value.model)).toEqual(normalizeModel(first.value.model));
     });
   }
 });
