@@ -54,14 +54,17 @@ export function referenceLines(n: NResource): string[] {
   const refs: string[] = [];
   for (const rel of n.relationships) {
     if (rel.kind !== 'belongs_to' || (rel.onDelete === undefined && rel.onUpdate === undefined)) continue;
-    const opts = [rel.onDelete ? `on_delete: ${ASH_ACTION[rel.onDelete]}` : '', rel.onUpdate ? `on_update: ${ASH_ACTION[rel.onUpdate]}` : ''].filter((o) => o !== '');
+    const onUpdate = rel.onUpdate === 'cascade' ? ':update' : rel.onUpdate ? ASH_ACTION[rel.onUpdate] : '';
+    const opts = [rel.onDelete ? `on_delete: ${ASH_ACTION[rel.onDelete]}` : '', onUpdate ? `on_update: ${onUpdate}` : ''].filter((o) => o !== '');
     refs.push(`      reference ${atom(rel.name)}, ${opts.join(', ')}`);
   }
   return refs.length === 0 ? [] : ['    references do', ...refs, '    end'];
 }
 
-/** An Ash 2 resource (as imported: its preserved `use` names an `api:`): attributes are public by default. */
+/** Written into an Ash 2 resource: its version cannot always be told from its text (no `api:`). */
+export const ASH2_MARKER = '# relata:ash 2';
+
+/** An Ash 2 resource (`ashVersion: 2`, set by the importer): attributes are public by default. */
 export function isAsh2(r: Resource): boolean {
-  const use = preservedSection(r, 'use');
-  return use !== undefined && /\bapi:/.test(use.text);
+  return r.ashVersion === 2;
 }

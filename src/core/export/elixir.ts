@@ -11,7 +11,7 @@ import type { Attribute, Model, NResource, Relationship, Resource } from '../mod
 import { aliasSegment, atom, modulePath, regex, sortTerm, str, term } from './elixir-format';
 import { manualModule, manualOption } from './elixir-manual';
 import { actionsBlock, aggregatesBlock } from './elixir-actions';
-import { calculationsBlock, identitiesBlock, isAsh2, preservedLines, preservedSection, referenceLines } from './elixir-extensions';
+import { ASH2_MARKER, calculationsBlock, identitiesBlock, isAsh2, preservedLines, preservedSection, referenceLines } from './elixir-extensions';
 
 export interface ElixirExportOptions {
   /** `postgres` (AshPostgres, with a Repo and `table`) or `ets` (no database needed). Default `postgres`. */
@@ -83,8 +83,11 @@ function repoModule(repo: string, root: string, resources: NResource[]): string 
   ].join('\n');
 }
 
-/** Sections written from a preserved block in place of the generated one. */
-const REPLACEABLE = ['use', 'resource', 'postgres', 'actions', 'identities', 'calculations', 'aggregates'];
+/**
+ * Sections the importer both models and keeps verbatim (read from one block): the preserved block is
+ * written and the generated one left out. Actions and aggregates are modelled or kept whole, never both.
+ */
+const REPLACEABLE = ['use', 'resource', 'postgres', 'identities', 'calculations'];
 
 function resourceModule(r: Resource, n: NResource, ctx: ResourceContext): string {
   const layer = ctx.dataLayer === 'postgres' ? 'AshPostgres.DataLayer' : 'Ash.DataLayer.Ets';
@@ -92,11 +95,12 @@ function resourceModule(r: Resource, n: NResource, ctx: ResourceContext): string
   const inPlace = new Set(REPLACEABLE.filter((s) => preservedSection(r, s) !== undefined));
   const use = preservedSection(r, 'use');
   const out = [`defmodule ${n.module} do`];
+  if (isAsh2(r)) out.push(`  ${ASH2_MARKER}`);
   if (!use) out.push('  use Ash.Resource,', `    domain: ${ctx.model},`, `    data_layer: ${layer}`, '');
   out.push(...preservedLines(r, new Set()));
   if (!inPlace.has('resource') && r.description !== undefined) out.push('  resource do', `    description ${str(r.description)}`, '  end', '');
   if (!inPlace.has('postgres') && ctx.dataLayer === 'postgres') out.push('  postgres do', `    table ${str(n.table)}`, `    repo ${ctx.repo}`, ...referenceLines(n), '  end', '');
-  if (!inPlace.has('actions')) out.push(...actionsBlock(r.actions, n));
+  if (!(r.actions === undefined && preservedSection(r, 'actions'))) out.push(...actionsBlock(r.actions, n));
   const ash2 = isAsh2(r);
   const attributes = r.attributes ?? [];
   if (attributes.length > 0) out.push('', '  attributes do', ...attributes.flatMap((a) => attributeLines(a, ash2)), '  end');
@@ -104,7 +108,7 @@ function resourceModule(r: Resource, n: NResource, ctx: ResourceContext): string
   if (rels.length > 0) out.push('', '  relationships do', ...rels.flatMap((rel) => relationshipLines(rel, n, ctx)), '  end');
   if (!inPlace.has('identities')) out.push(...identitiesBlock(r.identities));
   if (!inPlace.has('calculations')) out.push(...calculationsBlock(r.calculations, ash2));
-  const aggregates = inPlace.has('aggregates') ? [] : aggregatesBlock(r.aggregates);
+  const aggregates = aggregatesBlock(r.aggregates);
   if (aggregates.length > 0) out.push('', ...aggregates);
   out.push('end', '');
   return out.join('\n');
@@ -148,7 +152,8 @@ function attributeLines(a: Attribute, ash2 = false): string[] {
     if (kw.length > 0) body.push(`constraints ${kw.join(', ')}`);
   }
   if (a.description !== undefined) body.push(`description ${str(a.description)}`);
-  return [`    attribute ${atom(a.name)}, ${a.ashType ?? atom(a.type)} do`, ...body.map((b) => `      ${b}`), '    end'];
+  const head = `    attribute ${atom(a.name)}, ${a.ashType ?? atom(a.type)}`;
+  return body.length === 0 ? [head] : [`${head} do`, ...body.map((b) => `      ${b}`), '    end'];
 }
 
 const OPTION_NAMES: Record<string, string> = {

@@ -103,7 +103,8 @@ export function readPostgres(block: ExStmt[], rels: Relationship[] | undefined):
       if (ref.name !== 'reference' || rel?.kind !== 'belongs_to') { exact = false; continue; }
       for (const o of options(ref, 1)) {
         const a = atomName(o.value);
-        const action = a === undefined ? undefined : (ACTIONS[a] ?? ((REFERENCE_ACTIONS as readonly string[]).includes(a) ? (a as ReferenceAction) : undefined));
+        const named = a === 'update' && o.name === 'on_update' ? 'cascade' : a === undefined ? undefined : ACTIONS[a];
+        const action = named ?? (a !== undefined && (REFERENCE_ACTIONS as readonly string[]).includes(a) ? (a as ReferenceAction) : undefined);
         if (o.name === 'on_delete' && action) rel.onDelete = action;
         else if (o.name === 'on_update' && action) rel.onUpdate = action;
         else exact = false;

@@ -7,6 +7,7 @@
  */
 import { JS_BEGIN, JS_END } from '../export/elixir-manual';
 import { MODEL_NAME_MARKER } from '../export/elixir';
+import { ASH2_MARKER } from '../export/elixir-extensions';
 import { aliasSegment } from '../export/elixir-format';
 import { normalizeModel } from '../model/normalize';
 import { parseModel } from '../model/parse';
@@ -85,8 +86,13 @@ function importElixir(files: readonly SourceFile[], context: Model | undefined):
     const found: ModuleInfo[] = [];
     const fileProblems: ImportProblem[] = [];
     collectModules(parsed.stmts, '', found, fileProblems);
-    for (const m of found) { if (f.path !== '') m.file = f.path; m.comments = parsed.comments; }
-    modules.push(...found);
+    for (const m of found) {
+      if (f.path !== '') m.file = f.path;
+      m.comments = parsed.comments;
+      const first = modules.find((x) => x.name === m.name);
+      if (first) fileProblems.push({ line: m.line, message: `Module ${m.name} is defined again (first in ${first.file ?? 'this text'} line ${first.line}); this one is skipped` });
+      else modules.push(m);
+    }
     (strict ? problems : warnings).push(...fileProblems.map((p) => ({ ...p, ...fileOf(f.path) })));
   }
   if (problems.length > 0) return err(importError('Elixir', problems));
@@ -189,6 +195,7 @@ function useOption(m: ModuleInfo, key: string): ExVal | undefined {
 /** Ash 2 when the resource names an `api:`, or the files hold an Ash.Api/Ash.Registry and it names no `domain:`. */
 function isAsh2(m: ModuleInfo, ash2Everywhere: boolean): boolean {
   if (useOption(m, 'api') !== undefined) return true;
+  if (m.comments.some((c) => c.line > m.line && c.line < m.endLine && c.text.trim() === ASH2_MARKER)) return true;
   if (useOption(m, 'domain') !== undefined) return false;
   return ash2Everywhere;
 }
@@ -292,6 +299,7 @@ const MODELLED = new Set(['defmodule', 'relationships']);
 function readResource(m: ModuleInfo, name: string, modelModule: string, reader: Reader): Resource {
   const r: Resource = { name };
   if (m.name !== `${modelModule}.${name}`) r.module = m.name;
+  if (reader.ash2 === true) r.ashVersion = 2;
   const preserved: PreservedBlock[] = [];
   const keep = (s: ExStmt) => {
     const text = stmtText(s);
@@ -308,7 +316,7 @@ function readResource(m: ModuleInfo, name: string, modelModule: string, reader: 
   const canonicalUse = useOptions.every((a) => a.t === 'pair' && ((a.key === 'domain' && a.value.t === 'alias' && a.value.v === modelModule) ||
     (a.key === 'data_layer' && a.value.t === 'alias' && ['AshPostgres.DataLayer', 'Ash.DataLayer.Ets'].includes(a.value.v))));
   for (const s of m.body) {
-    if (s.name === 'use' && s === m.use) { if (!canonicalUse) keep(s); continue; }
+    if (s.name === 'use' && s === m.use) { if (!canonicalUse || reader.ash2 === true) keep(s); continue; }
     if (MODELLED.has(s.name) && s.block) continue;
     if (s.name === 'resource' && s.block) {
       const d = s.block.find((b) => b.name === 'description')?.args[0];
@@ -348,8 +356,8 @@ function readResource(m: ModuleInfo, name: string, modelModule: string, reader: 
     reader.warnings.push({ line: m.line, message: `${name}: kept verbatim, not modelled: ${sections.join(', ')}` });
   }
   // The model puts description before attributes; keep a stable key order for diffs.
-  const { name: n, module, table, attributes, relationships, description, actions, aggregates, identities, calculations } = r;
-  return JSON.parse(JSON.stringify({ name: n, module, table, attributes, relationships, description, actions, aggregates, identities, calculations, preserved: r.preserved })) as Resource;
+  const { name: n, module, table, attributes, relationships, description, actions, aggregates, identities, calculations, ashVersion } = r;
+  return JSON.parse(JSON.stringify({ name: n, module, table, attributes, relationships, description, actions, aggregates, identities, calculations, preserved: r.preserved, ashVersion })) as Resource;
 }
 
 /** Default actions first, in the order the exporter writes them (Ash reads them as a set). */
