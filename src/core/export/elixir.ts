@@ -11,6 +11,7 @@ import type { Attribute, Model, NResource, Relationship, Resource } from '../mod
 import { aliasSegment, atom, modulePath, regex, sortTerm, str, term } from './elixir-format';
 import { manualModule, manualOption } from './elixir-manual';
 import { actionsBlock, aggregatesBlock } from './elixir-actions';
+import { ASH2_MARKER, calculationsBlock, identitiesBlock, isAsh2, preservedLines, preservedSection, referenceLines } from './elixir-extensions';
 
 export interface ElixirExportOptions {
   /** `postgres` (AshPostgres, with a Repo and `table`) or `ets` (no database needed). Default `postgres`. */
@@ -34,9 +35,10 @@ export function toElixir(model: Model, opts: ElixirExportOptions = {}): { files:
   const repo = opts.repo ?? `${root}.Repo`;
   const modules = new Map(m.resources.map((r) => [r.name, r.module] as const));
   const moduleOf = (name: string) => modules.get(name) ?? `${m.module}.${name}`;
-  const files: ElixirFile[] = [{ path: modulePath(m.module), content: domainModule(m.module, m.name, m.resources) }];
+  const files: ElixirFile[] = [{ path: modulePath(m.module), content: domainModule(m.module, m.name, m.resources.filter((r) => !r.external)) }];
   for (const [i, r] of model.resources.entries()) {
     const n = m.resources[i] as NResource;
+    if (r.external) continue;
     const ctx: ResourceContext = { model: m.module, moduleOf, dataLayer, repo, manualModules: [] };
     files.push({ path: modulePath(n.module), content: resourceModule(r, n, ctx) });
     for (const mm of ctx.manualModules) files.push({ path: modulePath(mm.module), content: mm.content });
@@ -81,23 +83,38 @@ function repoModule(repo: string, root: string, resources: NResource[]): string 
   ].join('\n');
 }
 
+/**
+ * Sections the importer both models and keeps verbatim (read from one block): the preserved block is
+ * written and the generated one left out. Actions and aggregates are modelled or kept whole, never both.
+ */
+const REPLACEABLE = ['use', 'resource', 'postgres', 'identities', 'calculations'];
+
 function resourceModule(r: Resource, n: NResource, ctx: ResourceContext): string {
   const layer = ctx.dataLayer === 'postgres' ? 'AshPostgres.DataLayer' : 'Ash.DataLayer.Ets';
-  const out = [`defmodule ${n.module} do`, '  use Ash.Resource,', `    domain: ${ctx.model},`, `    data_layer: ${layer}`, ''];
-  if (r.description !== undefined) out.push('  resource do', `    description ${str(r.description)}`, '  end', '');
-  if (ctx.dataLayer === 'postgres') out.push('  postgres do', `    table ${str(n.table)}`, `    repo ${ctx.repo}`, '  end', '');
-  out.push(...actionsBlock(r.actions, n));
+  // Preserved sections come back verbatim in their original order; a generated section they replace is left out.
+  const inPlace = new Set(REPLACEABLE.filter((s) => preservedSection(r, s) !== undefined));
+  const use = preservedSection(r, 'use');
+  const out = [`defmodule ${n.module} do`];
+  if (isAsh2(r)) out.push(`  ${ASH2_MARKER}`);
+  if (!use) out.push('  use Ash.Resource,', `    domain: ${ctx.model},`, `    data_layer: ${layer}`, '');
+  out.push(...preservedLines(r, new Set()));
+  if (!inPlace.has('resource') && r.description !== undefined) out.push('  resource do', `    description ${str(r.description)}`, '  end', '');
+  if (!inPlace.has('postgres') && ctx.dataLayer === 'postgres') out.push('  postgres do', `    table ${str(n.table)}`, `    repo ${ctx.repo}`, ...referenceLines(n), '  end', '');
+  if (!(r.actions === undefined && preservedSection(r, 'actions'))) out.push(...actionsBlock(r.actions, n));
+  const ash2 = isAsh2(r);
   const attributes = r.attributes ?? [];
-  if (attributes.length > 0) out.push('', '  attributes do', ...attributes.flatMap(attributeLines), '  end');
+  if (attributes.length > 0) out.push('', '  attributes do', ...attributes.flatMap((a) => attributeLines(a, ash2)), '  end');
   const rels = r.relationships ?? [];
   if (rels.length > 0) out.push('', '  relationships do', ...rels.flatMap((rel) => relationshipLines(rel, n, ctx)), '  end');
+  if (!inPlace.has('identities')) out.push(...identitiesBlock(r.identities));
+  if (!inPlace.has('calculations')) out.push(...calculationsBlock(r.calculations, ash2));
   const aggregates = aggregatesBlock(r.aggregates);
   if (aggregates.length > 0) out.push('', ...aggregates);
   out.push('end', '');
   return out.join('\n');
 }
 
-function attributeLines(a: Attribute): string[] {
+function attributeLines(a: Attribute, ash2 = false): string[] {
   const writable = a.writable ?? true;
   const isPublic = a.public ?? true;
   const shorthand =
@@ -106,8 +123,9 @@ function attributeLines(a: Attribute): string[] {
     ((a.type === 'uuid' && a.generated === 'uuid') || (a.type === 'integer' && a.generated === 'increment'));
   if (shorthand) {
     // Ash's shorthands default to writable? false and public? true.
-    const opts = [writable ? 'writable?: true' : '', isPublic ? '' : 'public?: false'].filter((o) => o !== '');
-    return [`    ${a.type === 'uuid' ? 'uuid' : 'integer'}_primary_key ${atom(a.name)}${opts.map((o) => `, ${o}`).join('')}`];
+    const opts = [writable ? 'writable?: true' : '', isPublic ? '' : ash2 ? 'private?: true' : 'public?: false'].filter((o) => o !== '');
+    const kind = a.type === 'uuid' ? (a.ashType === ':uuid_v7' ? 'uuid_v7' : 'uuid') : 'integer';
+    return [`    ${kind}_primary_key ${atom(a.name)}${opts.map((o) => `, ${o}`).join('')}`];
   }
   const body: string[] = [];
   if (a.primaryKey) body.push('primary_key? true');
@@ -119,8 +137,9 @@ function attributeLines(a: Attribute): string[] {
   else if (a.generated === 'increment') body.push('generated? true');
   if (a.default !== undefined && a.generated === undefined) body.push(`default ${term(a.default, a.type)}`);
   if (!writable) body.push('writable? false');
-  // Ash 3 attributes are private unless `public? true`; the model's default is public.
-  if (isPublic) body.push('public? true');
+  // Ash 3 attributes are private unless `public? true` (Ash 2: public unless `private? true`).
+  if (isPublic && !ash2) body.push('public? true');
+  if (!isPublic && ash2) body.push('private? true');
   const c = a.constraints;
   if (c) {
     const kw: string[] = [];
@@ -133,7 +152,8 @@ function attributeLines(a: Attribute): string[] {
     if (kw.length > 0) body.push(`constraints ${kw.join(', ')}`);
   }
   if (a.description !== undefined) body.push(`description ${str(a.description)}`);
-  return [`    attribute ${atom(a.name)}, ${atom(a.type)} do`, ...body.map((b) => `      ${b}`), '    end'];
+  const head = `    attribute ${atom(a.name)}, ${a.ashType ?? atom(a.type)}`;
+  return body.length === 0 ? [head] : [`${head} do`, ...body.map((b) => `      ${b}`), '    end'];
 }
 
 const OPTION_NAMES: Record<string, string> = {
@@ -203,8 +223,8 @@ export function toElixirResource(model: Model, name: string, opts: ElixirExportO
 export function toElixirSource(model: Model, opts: ElixirExportOptions = {}): string {
   const m = normalizeModel(model);
   const ctx = resourceContext(m, opts);
-  const parts = [domainModule(m.module, m.name, m.resources)];
-  for (const [i, r] of model.resources.entries()) parts.push(resourceModule(r, m.resources[i] as NResource, { ...ctx, manualModules: [] }));
+  const parts = [domainModule(m.module, m.name, m.resources.filter((r) => !r.external))];
+  for (const [i, r] of model.resources.entries()) if (!r.external) parts.push(resourceModule(r, m.resources[i] as NResource, { ...ctx, manualModules: [] }));
   return parts.join('\n');
 }
 

@@ -28,7 +28,9 @@ describe('one resource as text (the code panel)', () => {
     const helpdesk = TEMPLATES.find((t) => t.name === 'helpdesk')!.model;
     const owner = helpdesk.resources.find((r) => (r.relationships ?? []).some((rel) => 'manual' in rel && rel.manual))!;
     const text = toElixirResource(helpdesk, owner.name) as string;
-    expect(fromElixir(text).ok).toBe(false); // alone, the other resources are unknown
+    // Alone, the other resources are unknown: they become external placeholders.
+    const alone = fromElixir(text);
+    expect(alone.ok && alone.value.model.resources.slice(1).every((r) => r.external === true)).toBe(true);
     const read = fromElixir(text, helpdesk);
     if (!read.ok) throw new Error(read.error.message);
     const manual = (owner.relationships ?? []).find((rel) => 'manual' in rel && rel.manual)!;

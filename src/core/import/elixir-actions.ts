@@ -7,9 +7,9 @@
 import { ACTION_TYPES, MANAGE_TYPES, ON_LOOKUP, ON_MATCH, ON_MISSING, ON_NO_MATCH } from '../actions/types';
 import type { ActionDef, ActionEntry, ActionType, ArgumentDef, ChangeDef, ManageRelationshipChange } from '../actions/types';
 import { AGGREGATE_KINDS, type AggregateDef, type AggregateKind } from '../aggregates/types';
-import { ATTRIBUTE_TYPES, type AttributeType } from '../model/types';
 import { DEFAULT_ACTIONS_LINE } from '../export/elixir-actions';
 import { atomName, bool, json, options, readSort, type Reader } from './elixir-dsl';
+import { readAshType } from './elixir-types';
 import type { ExStmt, ExVal } from './elixir-parse';
 
 const isActionType = (s: string): s is ActionType => (ACTION_TYPES as readonly string[]).includes(s);
@@ -94,12 +94,13 @@ function readAction(s: ExStmt, type: ActionType, r: Reader): ActionDef | undefin
 
 function readArgument(s: ExStmt, r: Reader): ArgumentDef | undefined {
   const name = atomName(s.args[0]);
-  const type = atomName(s.args[1]);
-  if (name === undefined || type === undefined || !(ATTRIBUTE_TYPES as readonly string[]).includes(type)) {
-    r.problems.push({ line: s.line, message: `argument needs a name and one of the types ${ATTRIBUTE_TYPES.join(', ')}` });
+  const t = readAshType(s.args[1], r.typeModule);
+  if (name === undefined || t === undefined) {
+    r.problems.push({ line: s.line, message: `argument needs a name and a type` });
     return undefined;
   }
-  const arg: ArgumentDef = { name, type: type as AttributeType };
+  if (t.ashType !== undefined) r.warnings.push({ line: s.line, message: `Argument :${name} of type ${t.ashType} is read as :${t.type}` });
+  const arg: ArgumentDef = { name, type: t.type };
   for (const o of options(s, 2)) {
     if (o.name === 'allow_nil?' && bool(o.value) !== undefined) arg.allowNil = bool(o.value);
     else if (o.name === 'default' && json(o.value) !== undefined) arg.default = json(o.value);

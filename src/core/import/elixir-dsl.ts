@@ -4,16 +4,24 @@
  * alike; Ash's defaults are mapped onto the model's (attributes are private in Ash 3 unless
  * `public? true`; the primary-key shorthands are public and not writable).
  */
-import { ATTRIBUTE_TYPES, type Attribute, type AttributeType, type JsonValue, type ManualSource, type Relationship, type Sort, type SortOrder } from '../model/types';
+import { type Attribute, type AttributeType, type JsonValue, type ManualSource, type Relationship, type Sort, type SortOrder } from '../model/types';
 import type { ExStmt, ExVal } from './elixir-parse';
 import type { ImportProblem } from './errors';
+import { readAshType, type ReadType, type TypeModule } from './elixir-types';
 
 export interface Reader {
   problems: ImportProblem[];
   warnings: ImportProblem[];
-  /** Resource name of a module alias; reports an unknown one. */
-  resolve(alias: string, line: number): string | undefined;
+  /**
+   * Resource name of a module alias; an unknown one is reported, or becomes an external placeholder
+   * whose primary key has `keyType`.
+   */
+  resolve(alias: string, line: number, keyType?: AttributeType): string | undefined;
   manualSource(module: string): string | undefined;
+  /** Ash 2 (attributes public unless `private? true`) rather than Ash 3 (private unless `public? true`). */
+  ash2?: boolean;
+  /** A type module defined in the imported files (an enum, an embedded resource). */
+  typeModule(module: string): TypeModule | undefined;
 }
 
 export interface Option { name: string; value: ExVal | undefined; line: number }
@@ -25,25 +33,17 @@ export function options(s: ExStmt, positional: number): Option[] {
     if (a.t === 'pair') out.push({ name: a.key, value: a.value, line: s.line });
     else if (a.t === 'list') for (const p of a.items) if (p.t === 'pair') out.push({ name: p.key, value: p.value, line: s.line });
   }
-  for (const b of s.block ?? []) out.push({ name: b.name, value: b.args.length > 1 ? { t: 'list', items: b.args } : b.args[0], line: b.line });
+  for (const b of s.block ?? []) {
+    const value: ExVal | undefined = b.args.length > 1 || b.args[0]?.t === 'pair' ? { t: 'list', items: b.args } : b.args[0];
+    out.push({ name: b.name, value, line: b.line });
+  }
   return out;
 }
 
-const TYPE_ALIASES: Record<string, AttributeType> = {
-  utc_datetime_usec: 'utc_datetime', datetime: 'utc_datetime', naive_datetime: 'utc_datetime', naive_datetime_usec: 'utc_datetime',
-  uuid_v7: 'uuid', text: 'string', int: 'integer', bool: 'boolean',
-};
-
-function attributeType(v: ExVal | undefined, line: number, r: Reader): AttributeType | undefined {
-  let name: string | undefined;
-  if (v?.t === 'atom') name = v.v;
-  else if (v?.t === 'alias' && v.v.startsWith('Ash.Type.')) name = v.v.slice(9).replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-  if (name !== undefined && (ATTRIBUTE_TYPES as readonly string[]).includes(name)) return name as AttributeType;
-  if (name !== undefined && TYPE_ALIASES[name]) {
-    r.warnings.push({ line, message: `Type :${name} is imported as :${TYPE_ALIASES[name]}` });
-    return TYPE_ALIASES[name];
-  }
-  r.problems.push({ line, message: `Unsupported attribute type ${describe(v)}; use one of ${ATTRIBUTE_TYPES.join(', ')}` });
+function attributeType(v: ExVal | undefined, line: number, r: Reader): ReadType | undefined {
+  const t = readAshType(v, r.typeModule);
+  if (t) return t;
+  r.problems.push({ line, message: `Cannot read the type ${describe(v)}` });
   return undefined;
 }
 
@@ -107,10 +107,11 @@ function readAttribute(s: ExStmt, r: Reader): Attribute | undefined {
   if (name === undefined) { r.problems.push({ line: s.line, message: `${s.name} needs an attribute name atom` }); return undefined; }
   let a: Attribute;
   let writableDefault = true;
-  let publicDefault = false;
+  let publicDefault: boolean;
   if (shorthand) {
     const uuid = shorthand[1] !== 'integer';
     a = { name, type: uuid ? 'uuid' : 'integer', primaryKey: true, generated: uuid ? 'uuid' : 'increment' };
+    if (shorthand[1] === 'uuid_v7') a.ashType = ':uuid_v7';
     writableDefault = false;
     publicDefault = true;
   } else if (timestamp) {
@@ -118,9 +119,12 @@ function readAttribute(s: ExStmt, r: Reader): Attribute | undefined {
     writableDefault = false;
     publicDefault = true;
   } else {
-    const type = attributeType(s.args[1], s.line, r);
-    if (!type) return undefined;
-    a = { name, type };
+    const t = attributeType(s.args[1], s.line, r);
+    if (!t) return undefined;
+    a = { name, type: t.type };
+    if (t.ashType !== undefined) a.ashType = t.ashType;
+    if (t.oneOf) a.constraints = { oneOf: t.oneOf };
+    publicDefault = r.ash2 === true;
   }
   let allowNil: boolean | undefined;
   let writable = writableDefault;
@@ -131,6 +135,7 @@ function readAttribute(s: ExStmt, r: Reader): Attribute | undefined {
       case 'allow_nil?': allowNil = bool(o.value); break;
       case 'writable?': writable = bool(o.value) ?? writable; break;
       case 'public?': isPublic = bool(o.value) ?? isPublic; break;
+      case 'private?': isPublic = !(bool(o.value) ?? !isPublic); break;
       case 'generated?': if (bool(o.value)) a.generated = 'increment'; break;
       case 'description': if (o.value?.t === 'str') a.description = o.value.v; break;
       case 'default': readDefault(a, o, r); break;
@@ -172,7 +177,7 @@ function readConstraints(a: Attribute, o: Option, r: Reader): void {
       r.warnings.push({ line: o.line, message: `Constraint ${item.key} of ${a.name} is not carried` });
     }
   }
-  if (Object.keys(c).length > 0) a.constraints = c;
+  if (Object.keys(c).length > 0) a.constraints = { ...a.constraints, ...c };
 }
 
 const KINDS = new Set(['belongs_to', 'has_one', 'has_many', 'many_to_many']);
@@ -194,10 +199,23 @@ export function readRelationships(block: ExStmt[], r: Reader): Relationship[] {
     const name = atomName(s.args[0]);
     const dest = s.args[1];
     if (name === undefined || dest?.t !== 'alias') { r.problems.push({ line: s.line, message: `${s.name} needs a name atom and a destination module` }); continue; }
-    const destination = r.resolve(dest.v, s.line);
+    const opts = options(s, 2);
+    const keyOpt = opts.find((o) => o.name === 'attribute_type')?.value;
+    const keyType = s.name === 'belongs_to' ? (readAshType(keyOpt, r.typeModule)?.type ?? 'uuid') : 'uuid';
+    const destination = r.resolve(dest.v, s.line, keyType);
     if (destination === undefined) continue;
     const rel: Record<string, unknown> = { kind: s.name, name, destination };
-    for (const o of options(s, 2)) readRelationshipOption(rel, o, r);
+    if (s.name === 'has_many' || s.name === 'has_one') {
+      const path = opts.find((o) => o.name === 'through' && o.value?.t === 'list');
+      if (path) {
+        rel.noAttributes = true;
+        r.warnings.push({ line: path.line, message: `The path through of ${s.name} :${name} is not modelled; kept as a relationship with no_attributes? true (it relates every ${destination})` });
+      }
+    }
+    for (const o of opts) {
+      if ((s.name === 'has_many' || s.name === 'has_one') && o.name === 'through' && o.value?.t === 'list') continue;
+      readRelationshipOption(rel, o, r);
+    }
     out.push(rel as unknown as Relationship);
   }
   return out;
@@ -222,7 +240,7 @@ function readRelationshipOption(rel: Record<string, unknown>, o: Option, r: Read
       if (v?.t === 'alias') { const t = r.resolve(v.v, o.line); if (t !== undefined) rel.through = t; return; }
       break;
     case 'attribute_type': {
-      if (v?.t === 'atom' || v?.t === 'alias') { const t = attributeType(v, o.line, r); if (t) rel.attributeType = t; return; }
+      if (v?.t === 'atom' || v?.t === 'alias') { const t = attributeType(v, o.line, r); if (t) rel.attributeType = t.type; return; }
       break;
     }
     case 'limit':
@@ -260,11 +278,15 @@ export function readSort(v: ExVal | undefined): Sort | undefined {
 }
 
 function readManual(v: ExVal | undefined, line: number, r: Reader): ManualSource | undefined {
-  const module = v?.t === 'alias' ? v.v : v?.t === 'tuple' && v.items[0]?.t === 'alias' ? v.items[0].v : undefined;
+  const anonymous = v?.t === 'raw' && /^fn\b/.test(v.text);
+  const module = v?.t === 'alias' ? v.v : v?.t === 'tuple' && v.items[0]?.t === 'alias' ? v.items[0].v : anonymous ? 'fn' : undefined;
   if (module === undefined) return undefined;
   const optList = v?.t === 'tuple' && v.items[1]?.t === 'list' ? v.items[1].items : [];
-  let source = r.manualSource(module);
-  if (source === undefined) {
+  let source = anonymous ? undefined : r.manualSource(module);
+  if (anonymous) {
+    r.warnings.push({ line, message: 'A manual relationship written as an anonymous function is imported with a stub load that relates nothing' });
+    source = `// Imported from Elixir: port this manual function to JavaScript.\n${v.text.split('\n').map((l) => `// ${l}`).join('\n')}\nexport async function load(records) {\n  return records.map(() => null);\n}\n`;
+  } else if (source === undefined) {
     r.warnings.push({ line, message: `Manual module ${module} carries no Relata JavaScript; imported with a stub load that relates nothing` });
     source = `// Imported from Elixir: port ${module}.load/3 to JavaScript.\nexport async function load(records) {\n  return records.map(() => null);\n}\n`;
   }

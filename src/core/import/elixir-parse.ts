@@ -20,7 +20,8 @@ export type ExVal =
   | { t: 'pair'; key: string; value: ExVal }
   | { t: 'call'; name: string; args: ExVal[]; raw: string }
   | { t: 'sigil'; letter: string; v: string }
-  | { t: 'raw'; text: string };
+  /** `modules`: the modules of a multi-alias `A.{B, C}` (tree-sitter path). */
+  | { t: 'raw'; text: string; modules?: string[] };
 
 export interface ExStmt {
   name: string;

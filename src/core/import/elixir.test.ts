@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadElixirParserNode } from '../../node/elixir-parser';
 import { fromElixir } from './elixir';
+
+beforeAll(loadElixirParserNode);
 
 const HELPDESK = `defmodule Helpdesk.Support.Ticket do
   use Ash.Resource,
@@ -102,7 +105,8 @@ describe('fromElixir', () => {
       ],
       relationships: [
         { kind: 'belongs_to', name: 'representative', destination: 'Representative' },
-        { kind: 'has_many', name: 'notes', destination: 'Note', sort: [{ field: 'inserted_at', order: 'desc' }], filter: 'not is_nil(body)' },
+        // Note has no inserted_at: the sort is dropped with a warning rather than failing the import.
+        { kind: 'has_many', name: 'notes', destination: 'Note', filter: 'not is_nil(body)' },
       ],
       actions: [
         'read', 'destroy',
@@ -119,10 +123,13 @@ describe('fromElixir', () => {
       sourceAttributeOnJoinResource: 'representative_id', destinationAttributeOnJoinResource: 'id',
     });
     expect(note?.attributes?.[1]).toEqual({ name: 'body', type: 'string', public: false });
-    expect(r.value.warnings).toEqual([{ line: 80, message: 'Option public? of belongs_to :ticket has no model equivalent; not carried' }]);
+    expect(r.value.warnings).toEqual([
+      { line: 80, message: 'Option public? of belongs_to :ticket has no model equivalent; not carried' },
+      { line: 1, message: expect.stringContaining('Ticket.notes: sort dropped') as unknown as string },
+    ]);
   });
 
-  it('lists every unreadable part with its line and returns no model', () => {
+  it('imports what it can: unreadable parts are warnings with their line, unknown destinations placeholders', () => {
     const text = `defmodule A.B do
   use Ash.Resource, domain: A
 
@@ -141,10 +148,24 @@ describe('fromElixir', () => {
 end
 `;
     const r = fromElixir(text);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.problems.map((p) => p.line)).toEqual([6, 7, 11, 13]);
-    expect(r.error.problems[2]?.message).toBe('A.Missing is not one of the pasted resources');
+    if (!r.ok) throw new Error(r.error.message);
+    const [b, missing] = r.value.model.resources;
+    expect(b?.attributes?.slice(1)).toEqual([
+      { name: 'tags', type: 'map', ashType: '{:array, :string}', public: false },
+      { name: 'blob', type: 'string', ashType: ':binary', public: false },
+    ]);
+    expect(missing).toEqual({ name: 'Missing', module: 'A.Missing', external: true, attributes: [{ name: 'id', type: 'uuid', primaryKey: true }] });
+    // The has_many needs b_id on B, which B lacks: dropped, with a warning at the module's line.
+    expect(r.value.warnings.map((w) => w.line)).toEqual([11, 13, 1]);
+    expect(r.value.warnings[2]?.message).toMatch(/^B\.cs dropped: /);
+    expect(b?.relationships?.map((x) => x.name)).toEqual(['owner']);
+    expect(r.value.warnings[0]?.message).toBe('A.Missing is not among the imported modules; added as an external placeholder resource Missing');
+  });
+
+  it('in the code panel (with a context model) an unknown destination is still an error', () => {
+    const text = 'defmodule A.B do\n  use Ash.Resource, domain: A\n  relationships do\n    belongs_to :owner, A.Missing\n  end\nend\n';
+    const r = fromElixir(text, { format: 'relata/model@1', name: 'A', module: 'A', resources: [{ name: 'B' }] });
+    expect(r.ok ? [] : r.error.problems).toEqual([{ line: 4, message: 'A.Missing is not one of the pasted resources' }]);
   });
 
   it('reports syntax errors with their line', () => {

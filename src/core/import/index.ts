@@ -1,7 +1,7 @@
 /** One entry point for the UI's import dialog: text in a known format → model, or every problem with its line. */
 import { parseModelText } from '../model/parse';
 import { err, ok } from '../result';
-import { fromElixir } from './elixir';
+import { fromElixir, fromElixirFiles } from './elixir';
 import { importError, type ImportProblem, type ImportResult, type SourceFile } from './errors';
 import { fromSqlDdl, fromSqlFiles } from './sql-ddl';
 import { fromTypeScript } from './typescript';
@@ -33,6 +33,7 @@ export function importModelText(text: string, format: ImportFormat): ImportResul
  * does, the files are joined in order and lines mapped back to their file.
  */
 export function importFiles(files: readonly SourceFile[], format: ImportFormat): ImportResult {
+  if (format === 'elixir') return fromElixirFiles(files);
   const only = files.length === 1 ? files[0] : undefined;
   if (only) return tagFile(importModelText(only.text, format), only.path);
   if (format === 'sqlite' || format === 'postgres' || format === 'mysql') return fromSqlFiles(files, { dialect: format });

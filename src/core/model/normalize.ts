@@ -183,7 +183,7 @@ export function normalizeResource(r: Resource, model: Pick<Model, 'name' | 'modu
     attributes,
     relationships: addJoinRelationships(relationships),
   };
-  withOptional(out, r, ['description', 'identities', 'calculations', 'preserved', 'external']);
+  withOptional(out, r, ['description', 'identities', 'calculations', 'preserved', 'external', 'ashVersion']);
   if (r.actions !== undefined) out.actions = normalizeActions(r.actions);
   if (r.aggregates !== undefined) out.aggregates = normalizeAggregates(r.aggregates);
   return out;

@@ -38,7 +38,7 @@ const REL_KEYS: Record<string, ReadonlySet<string>> = Object.fromEntries(
 const MODEL_KEYS = set(['format', 'name', 'module', 'resources']);
 const RESOURCE_KEYS = set([
   'name', 'module', 'table', 'attributes', 'relationships', 'description', 'actions', 'aggregates',
-  'identities', 'calculations', 'preserved', 'external',
+  'identities', 'calculations', 'preserved', 'external', 'ashVersion',
 ]);
 const ATTRIBUTE_KEYS = set([
   'name', 'type', 'primaryKey', 'allowNil', 'default', 'generated', 'constraints', 'writable', 'public', 'description',
@@ -238,6 +238,7 @@ function checkResource(c: Collector, r: unknown, path: JsonPath): void {
 /** Extension keys of a resource (docs/model-extensions.md). */
 function checkExtensions(c: Collector, r: Obj, path: JsonPath): void {
   checkOptional(c, r, 'external', 'boolean', path);
+  if (r.ashVersion !== undefined && r.ashVersion !== 2 && r.ashVersion !== 3) c.add([...path, 'ashVersion'], `\`ashVersion\` at ${show(path)} must be 2 or 3.`);
   checkArray(c, r, 'identities', path, (x, p) => {
     if (!isObj(x)) return c.add(p, `Identity ${show(p)} must be an object { "name": ..., "keys": [...] }.`);
     checkKeys(c, x, IDENTITY_KEYS, p, 'identity');

@@ -173,6 +173,8 @@ export interface Resource {
   preserved?: PreservedBlock[];
   /** Extension: a placeholder for a destination outside what was imported (drawn as external). */
   external?: boolean;
+  /** Extension: `2` for a resource imported from Ash 2 (attributes public unless `private?`); absent = Ash 3. */
+  ashVersion?: number;
 }
 
 export interface Model {
@@ -261,6 +263,7 @@ export interface NResource {
   calculations?: Calculation[];
   preserved?: PreservedBlock[];
   external?: boolean;
+  ashVersion?: number;
 }
 
 export interface NormalizedModel {

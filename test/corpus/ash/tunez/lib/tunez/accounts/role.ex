@@ -1,0 +1,3 @@
+defmodule Tunez.Accounts.Role do
+  use Ash.Type.Enum, values: [:admin, :editor, :user]
+end
