@@ -34,8 +34,8 @@ export function ImportReview({ result, onImport }: { result: ImportResult; onImp
   return (
     <div className="import-review">
       <p role="status">
-        Reads as {plural(names.length, 'resource')}{names.length ? `: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}` : ''}; {plural(s.relationships, 'relationship')}
-        {extras.length > 0 ? `; ${extras.join(', ')}` : ''}.
+        Reads as {plural(names.length, 'resource')}{names.length ? `: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}` : ''}.{' '}
+        {plural(s.relationships, 'relationship')}{extras.length > 0 ? `, ${extras.join(', ')}` : ''}.
       </p>
       {warnings.length > 0 && (
         <>
