@@ -6,7 +6,7 @@ import { useDocument } from '../state/document-store';
 import { useUi } from '../state/ui-store';
 import { importText, replaceWithImported } from './import-actions';
 import { takeImportDraft, useImportDraft } from './import-draft';
-import { formatForFiles, isZip, plural, relevantFiles } from './import-files';
+import { formatForFiles, isSqlFormat, isZip, plural, relevantFiles } from './import-files';
 import { IMPORT_FORMATS, applySuggestions, formatForFile, readModelText } from './import-formats';
 import { readChosenFiles, readDropped, type ReadFiles } from './import-read';
 import { ImportReview } from './ImportReview';
@@ -119,7 +119,7 @@ export function ImportDialog() {
     if (!res.ok) return;
     const { model, skipped } = applySuggestions(res.value.model, res.value.suggestions.filter((_, i) => picked[i]));
     // SQL has no model name of its own: keep the current one.
-    const named = (format === 'sqlite' || format === 'postgres') && chosen ? { ...model, name: currentName } : model;
+    const named = isSqlFormat(format) && chosen ? { ...model, name: currentName } : model;
     replaceWithImported({ model: named, layout: null });
     if (skipped.length) useUi.getState().notify(`Imported “${named.name}”; ${skipped.length} suggestion(s) skipped (name taken)`);
   };

@@ -6,13 +6,23 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { ImportFormat, ImportOutcome, ImportProblem, SourceFile } from '../../core/index';
 
 /** The file name endings each format reads; everything else in a folder or zip is skipped. */
-const EXTENSIONS: Record<ImportFormat, readonly string[]> = {
-  json: ['.json'],
-  sqlite: ['.sql'],
-  postgres: ['.sql'],
-  elixir: ['.ex', '.exs'],
-  typescript: ['.ts', '.mts'],
-};
+function extensionsOf(format: ImportFormat): readonly string[] {
+  switch (format) {
+    case 'json':
+      return ['.json'];
+    case 'elixir':
+      return ['.ex', '.exs'];
+    case 'typescript':
+      return ['.ts', '.mts'];
+    default:
+      return ['.sql']; // every SQL dialect
+  }
+}
+
+/** SQL has no model name of its own: an import keeps the current one. */
+export function isSqlFormat(format: ImportFormat): boolean {
+  return extensionsOf(format).includes('.sql');
+}
 
 /** Folders of build output and dependencies: never part of the project being imported. */
 const SKIPPED_DIRS = new Set(['_build', 'deps', 'node_modules', '.git', '.elixir_ls', 'cover', 'dist', 'priv/static']);
@@ -24,7 +34,7 @@ export function isRelevant(path: string, format: ImportFormat): boolean {
   const name = (parts[parts.length - 1] ?? '').toLowerCase();
   if (name.startsWith('.')) return false;
   if (format === 'typescript' && (name.endsWith('.d.ts') || /\.(test|spec)\.m?ts$/.test(name))) return false;
-  return EXTENSIONS[format].some((ext) => name.endsWith(ext));
+  return extensionsOf(format).some((ext) => name.endsWith(ext));
 }
 
 /** The format most of `paths` are in (Ash for .ex/.exs, SQL for .sql, ...), or `current` when unclear. */
@@ -33,7 +43,7 @@ export function formatForFiles(paths: readonly string[], current: ImportFormat):
   for (const f of ['elixir', 'sqlite', 'typescript', 'json'] as const) {
     counts.set(f, paths.filter((p) => isRelevant(p, f)).length);
   }
-  if ((counts.get(current === 'postgres' ? 'sqlite' : current) ?? 0) > 0) return current;
+  if ((counts.get(isSqlFormat(current) ? 'sqlite' : current) ?? 0) > 0) return current;
   let best: ImportFormat = current;
   let max = 0;
   for (const [f, n] of counts) {
