@@ -62,7 +62,7 @@ async function openImport(page: Page) {
 test('an Ash project imports from several files or a zip, shows its warnings and placeholder, and previews a calculation', async ({ page }) => {
   test.setTimeout(90_000);
   await openApp(page);
-  let dialog = await openImport(page);
+  const dialog = await openImport(page);
 
   // Several files at once: the format follows the files; the review names file and line.
   const some = ['shop/lib/shop/catalog.ex', 'shop/lib/shop/catalog/product.ex', 'shop/lib/shop/catalog/category.ex'];
