@@ -3,6 +3,7 @@
  * placeholder note, identities and calculations (editable, each commit one undo step) and the
  * preserved sections (read-only: they are exported back exactly as imported).
  */
+import { useMemo } from 'react';
 import type { Resource } from '../../core/index';
 import { ATTRIBUTE_TYPES, parseExpression } from '../../core/index';
 import { resourceOf } from '../canvas/node-view';
@@ -32,7 +33,9 @@ function uniqueName(base: string, taken: readonly string[]): string {
 export function ExtensionsSections({ raw }: { raw: Resource }) {
   const name = raw.name;
   const dispatch = useDocument((s) => s.dispatch);
-  const attributes = useDocument((s) => resourceOf(s.normalized, name)?.attributes.map((a) => a.name) ?? []);
+  // Select the resource (a stable object), not a new array per store read.
+  const normalized = useDocument((s) => resourceOf(s.normalized, name));
+  const attributes = useMemo(() => normalized?.attributes.map((a) => a.name) ?? [], [normalized]);
   const identities = raw.identities ?? [];
   const calculations = raw.calculations ?? [];
   const preserved = raw.preserved ?? [];
