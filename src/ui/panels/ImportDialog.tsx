@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { DragEvent } from 'react';
-import { importFiles } from '../../core/index';
+import { getImportClient } from '../../client/import-client';
 import type { ImportFormat, ImportResult, SourceFile } from '../../core/index';
 import { useDocument } from '../state/document-store';
 import { useUi } from '../state/ui-store';
@@ -22,8 +22,8 @@ function ReadResult({ text, format, onImport }: { text: string; format: Exclude<
 }
 
 /**
- * Several files (a folder, a zip, a multiple choice) imported as one model. The parse runs after a
- * paint (a "Reading" status first) and may be async (a parser with a one-time init).
+ * Several files (a folder, a zip, a multiple choice) imported as one model, parsed in the import
+ * worker (src/client/import-client.ts) so a large project does not freeze the page.
  */
 function FilesResult({ files, format, onImport }: { files: SourceFile[]; format: ImportFormat; onImport(result: ImportResult, chosen: boolean[]): void }) {
   const [result, setResult] = useState<{ files: SourceFile[]; format: ImportFormat; result: ImportResult } | null>(null);
@@ -33,9 +33,9 @@ function FilesResult({ files, format, onImport }: { files: SourceFile[]; format:
       void (async () => {
         let r: ImportResult;
         try {
-          r = await Promise.resolve(importFiles(files, format));
+          r = await getImportClient().importFiles(files, format);
         } catch (e) {
-          // importFiles returns coded results; a throw is a bug, still shown rather than lost.
+          // importFiles returns coded results; a throw (a bug, a worker that failed) is still shown.
           r = { ok: false, error: { code: 'invalid_import', message: String(e), problems: [{ line: 1, message: `The importer failed: ${String(e)}` }] } };
         }
         if (live) setResult({ files, format, result: r });
