@@ -123,3 +123,21 @@ test('an Ash project imports from several files or a zip, shows its warnings and
   await panel.getByRole('tab', { name: /^SQL/ }).click();
   await expect(panel.getByRole('list', { name: 'SQL statements' })).toContainText('#calculations');
 });
+
+test('a zip dropped on the window opens the import dialog on the project files', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openApp(page);
+  const zip = [...zipSync(Object.fromEntries(Object.entries(FILES).map(([p, t]) => [p, strToU8(t)])))];
+  const dt = await page.evaluateHandle((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], 'shop.zip', { type: 'application/zip' }));
+    return data;
+  }, zip);
+  const canvas = page.getByRole('main', { name: 'Canvas' });
+  await canvas.dispatchEvent('dragover', { dataTransfer: dt });
+  await canvas.dispatchEvent('drop', { dataTransfer: dt });
+  const dialog = page.getByRole('dialog', { name: 'Import model' });
+  await expect(dialog.getByRole('radio', { name: 'Ash resources (Elixir)', exact: true })).toBeChecked();
+  await expect(dialog.getByLabel('Chosen files')).toContainText('4 files to read of 5 chosen');
+  await expect(dialog.getByText(/^Reads as 2 resources|problems?; nothing will be imported/).first()).toBeVisible({ timeout: 15_000 });
+});

@@ -57,7 +57,7 @@ export function ImportDialog() {
   const [format, setFormat] = useState<ImportFormat>(initial?.format ?? 'json');
   const [source, setSource] = useState<string | null>(initial?.source ?? null);
   /** Every file of the last multi-file choice; the format decides which of them are read. */
-  const [chosen, setChosen] = useState<ReadFiles | null>(null);
+  const [chosen, setChosen] = useState<ReadFiles | null>(initial?.files ?? null);
   const close = () => useUi.getState().closeDialog();
   const info = IMPORT_FORMATS.find((f) => f.id === format) ?? IMPORT_FORMATS[0]!;
   const currentName = useDocument((s) => s.document.model.name);
@@ -68,7 +68,7 @@ export function ImportDialog() {
     if (!s.draft) return;
     const d = takeImportDraft();
     if (!d) return;
-    setChosen(null);
+    setChosen(d.files ?? null);
     setText(d.text);
     setFormat(d.format);
     setSource(d.source);
