@@ -18,7 +18,7 @@ export default defineConfig({
     include: [
       '@codemirror/autocomplete', '@codemirror/commands', '@codemirror/lang-javascript', '@codemirror/language',
       '@codemirror/lint', '@codemirror/state', '@codemirror/view', '@dagrejs/dagre', '@tanstack/react-query',
-      '@xyflow/react', 'acorn', 'codemirror', 'comlink', 'idb', 'react', 'react-dom', 'react-dom/client',
+      '@xyflow/react', 'acorn', 'codemirror', 'comlink', 'fflate', 'idb', 'react', 'react-dom', 'react-dom/client',
       'react/jsx-dev-runtime', 'react/jsx-runtime', 'sql.js', 'zustand', 'zustand/traditional',
     ],
   },

@@ -12,7 +12,7 @@ import { ModelListDialog } from './panels/ModelListDialog';
 import { ProblemDialog } from './panels/ProblemDialog';
 import { StorageBanner } from './panels/StorageBanner';
 import { Toolbar } from './panels/Toolbar';
-import { importFile } from './panels/import-actions';
+import { importDropped } from './panels/import-actions';
 import { useShortcuts } from './panels/useShortcuts';
 import { useSession } from './persistence/session';
 import { LivePanel } from './preview/LivePanel';
@@ -113,8 +113,7 @@ export function App() {
         if (!hasFiles(e)) return;
         e.preventDefault();
         setDropping(false);
-        const file = e.dataTransfer.files[0];
-        if (file) void importFile(file);
+        void importDropped(e.dataTransfer);
       }}
     >
       <ErrorBoundary name="Toolbar">

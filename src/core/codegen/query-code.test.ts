@@ -42,6 +42,15 @@ Helpdesk.Support.Representative
   });
 });
 
+describe('toAshQueryCode: calculations and aggregates', () => {
+  it('loads calculations and aggregates by name, as Ash does', () => {
+    const code = toAshQueryCode({ resource: 'Person', calculations: ['full_name'], aggregates: ['post_count'], load: { team: { calculations: ['loud'] } } });
+    expect(code).toContain('|> Ash.Query.load(\n  [\n    post_count: [],\n    full_name: [],\n    team: team');
+    expect(code).toContain('|> Ash.Query.load(:loud)');
+    expect(toAshQueryCode({ resource: 'Person', calculations: ['full_name', 'adult?'] })).toContain('|> Ash.Query.load([:full_name, :adult?])');
+  });
+});
+
 describe('toTypeScriptQueryCode', () => {
   it('writes the request as a literal passed to engine.read', () => {
     const code = toTypeScriptQueryCode({ resource: 'Ticket', filter: 'priority > 3', load: { comments: {} } });

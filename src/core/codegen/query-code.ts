@@ -58,13 +58,15 @@ function pipeline(req: LoadRequest, head: string, resource: string | undefined, 
   if (req.limit !== undefined) p(`Ash.Query.limit(${req.limit})`);
   if (req.select) p(`Ash.Query.select([${req.select.map(atom).join(', ')}])`);
   const loads = Object.entries(req.load ?? {});
-  if (loads.length > 0) {
-    const parts = loads.map(([name, child]) => {
+  // Ash loads aggregates and calculations by name, like relationships.
+  const fields = [...(req.aggregates ?? []), ...(req.calculations ?? [])].map((name) => ({ simple: true, text: atom(name) }));
+  if (loads.length > 0 || fields.length > 0) {
+    const parts = [...fields, ...loads.map(([name, child]) => {
       if (isEmptyLoad(child)) return { simple: true, text: atom(name) };
       const dest = resource ? destinationOf(model, resource, name) : undefined;
       const sub = pipeline(child, moduleOf(model, dest ?? name), dest, model, `${indent}    `);
       return { simple: false, text: `${keyword(name)} ${sub.join('\n')}` };
-    });
+    })];
     const strict = req.strict ? ', strict?: true' : '';
     if (parts.every((x) => x.simple)) {
       p(`Ash.Query.load(${parts.length === 1 ? parts[0]!.text : `[${parts.map((x) => x.text).join(', ')}]`}${strict})`);

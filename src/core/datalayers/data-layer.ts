@@ -6,6 +6,7 @@ import type { DeferredRows } from '../query/raw-rows';
 import type { ResourceSchema, Schema, Step } from '../schema/schema';
 import type { SortKey } from '../engine/sort';
 import type { BoundAggregate } from '../aggregates/bind';
+import type { CalculationRead } from '../calculations/read';
 
 /** One SQL statement as the preview's log shows it. */
 export interface StatementLog {
@@ -86,6 +87,8 @@ export interface DataLayer {
   rollback?(): void;
   /** Aggregate values for the rows whose primary keys are `keys` (aligned: one array of values per key). */
   readAggregates?(read: AggregateRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<unknown[][]>;
+  /** Calculation values for the rows whose primary keys are `keys` (docs/model-extensions.md). */
+  readCalculations?(read: CalculationRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<unknown[][]>;
 }
 
 export interface AggregateRead {

@@ -27,6 +27,7 @@ import { now } from '../clock';
 import { compareRows, resolveSort, withPkTiebreak } from './sort';
 import type { ActionRequest, ActionResult } from '../actions/run';
 import { runAction } from '../actions/run';
+import { attachCalculations, calculationSortFields, checkCalculationRequest, readSortedByCalculations, wantsCalculations, withCalculations } from '../calculations/load';
 import { aggregateSortFields, attachAggregates, checkAggregateRequest, readSortedByAggregates, wantsAggregates } from '../aggregates/load';
 
 export type DataLayerOption =
@@ -212,7 +213,20 @@ class ReadRun {
     return { scope, push: (entry) => this.statements.push(entry) };
   }
 
-  async read(req: QueryRequest, scope: string): Promise<Row[]> {
+  async read(request: QueryRequest, scope: string): Promise<Row[]> {
+    // Calculations (docs/model-extensions.md): names in load/select become `calculations`; a root sort by them.
+    const schema = this.engine.schema;
+    const req = withCalculations(schema, request);
+    const calcSort = calculationSortFields(schema, req);
+    if (calcSort.length > 0) return readSortedByCalculations(schema, req, calcSort, (r) => this.read(r, scope));
+    if (!wantsCalculations(req)) return this.readAggregated(req, scope);
+    checkCalculationRequest(schema, req);
+    const out = await this.readAggregated(req, scope);
+    await attachCalculations(schema, this.layer, req, out, this.related, (s) => this.sink(s));
+    return out;
+  }
+
+  private async readAggregated(req: QueryRequest, scope: string): Promise<Row[]> {
     // Aggregates (docs/actions-and-aggregates.md): a root sort by aggregates, and loaded aggregate values.
     const aggSort = aggregateSortFields(this.engine.schema, req);
     if (aggSort.length > 0) return readSortedByAggregates(this.engine.schema, req, aggSort, (r) => this.read(r, scope));
@@ -229,8 +243,9 @@ class ReadRun {
    * A read whose rows are exactly one statement's rows (no loads, no aggregates, nothing to trim)
    * may come back unbuilt, as the data layer's text: `ctx.read` sends it to the sandbox first.
    */
-  async readDeferred(req: QueryRequest, scope: string): Promise<Row[] | DeferredRows> {
-    if (!this.layer.readRootDeferred || aggregateSortFields(this.engine.schema, req).length > 0 || wantsAggregates(req)) {
+  async readDeferred(request: QueryRequest, scope: string): Promise<Row[] | DeferredRows> {
+    const req = withCalculations(this.engine.schema, request);
+    if (!this.layer.readRootDeferred || wantsCalculations(req) || calculationSortFields(this.engine.schema, req).length > 0 || aggregateSortFields(this.engine.schema, req).length > 0 || wantsAggregates(req)) {
       return this.read(req, scope);
     }
     const plan = planQuery(this.engine.schema, req);

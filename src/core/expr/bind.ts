@@ -1,5 +1,5 @@
 import type { AttributeType } from '../model/types';
-import { fail } from '../result';
+import { fail, RelataFailure } from '../result';
 import type { ErrorCode } from '../result';
 import type { ResourceSchema, Schema, Step } from '../schema/schema';
 import { stepFor } from '../schema/schema';
@@ -8,6 +8,7 @@ import type { BExpr } from './bound';
 import { bindingKey } from './bound';
 import { parseExpression } from './parser';
 import { bindAggregate, findAggregate } from '../aggregates/bind';
+import { findCalculation, inlineCalculation } from '../calculations/bind';
 
 /**
  * Binding context. `scopes[0]` is the resource of the row being filtered, `scopes[1]` its parent...
@@ -39,6 +40,9 @@ export function bindFilter(source: string, scope: BindScope): BExpr {
 type StaticType = AttributeType | 'number' | 'boolean_expr' | 'list' | 'unknown';
 
 class Binder {
+  /** Calculations being inlined (a calculation that refers to itself is an error, not a loop). */
+  private readonly inlining = new Set<string>();
+
   constructor(
     private readonly scope: BindScope,
     private readonly source: string,
@@ -102,6 +106,8 @@ class Binder {
       const agg = bindAggregate(this.scope.schema, target, attrName);
       return { k: 'agg', depth, path, pathKey: bindingKey(depth, path), agg, type: agg.type };
     }
+    const calc = attr ? undefined : findCalculation(target, attrName);
+    if (calc) return this.calculation(target, calc, relNames, depth, inParent, scopes);
     if (!attr) {
       const isRel = target.relationships.has(attrName);
       this.unknown(
@@ -112,6 +118,33 @@ class Binder {
       );
     }
     return { k: 'attr', depth, path, pathKey: bindingKey(depth, path), attr: attrName, type: attr.type };
+  }
+
+  /** A calculation named like a field: its expression bound here, errors naming the calculation. */
+  private calculation(
+    target: ResourceSchema,
+    calc: { name: string },
+    relNames: readonly string[],
+    depth: number,
+    inParent: boolean,
+    scopes: ResourceSchema[],
+  ): BExpr {
+    const key = `${target.name}.${calc.name}`;
+    if (this.inlining.has(key)) fail('invalid_expression', this.prefix(`calculation ${key} refers to itself`));
+    this.inlining.add(key);
+    try {
+      const def = findCalculation(target, calc.name)!;
+      return this.bind(inlineCalculation(target, def, relNames), depth, inParent, scopes);
+    } catch (e) {
+      if (e instanceof RelataFailure && !e.error.message.includes(`calculation ${key}`)) {
+        const lead = this.scope.where ? `${this.scope.where}: ` : '';
+        const inner = lead && e.error.message.startsWith(lead) ? e.error.message.slice(lead.length) : e.error.message;
+        fail(e.error.code, this.prefix(`calculation ${key}: ${inner}`), { details: { resource: target.name, calculation: calc.name } });
+      }
+      throw e;
+    } finally {
+      this.inlining.delete(key);
+    }
   }
 
   private walk(

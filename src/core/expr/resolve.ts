@@ -101,6 +101,7 @@ function resolveRef(ctx: Ctx, segments: string[], span: Span, level: Level): voi
   const here = ctx.index.get(owner);
   if (!here || here.attributes.has(attr)) return;
   if (here.resource.aggregates?.some((a) => a.name === attr)) return; // aggregates are fields too
+  if (here.resource.calculations?.some((c) => c.name === attr)) return; // and calculations (docs/model-extensions.md)
   const full = segments.join('.');
   const hint = here.relationships.has(attr)
     ? `; \`${attr}\` is a relationship, reference one of its attributes (e.g. \`${full}.id\`)`

@@ -15,6 +15,8 @@ export interface LoadRequest {
   load?: Record<string, LoadRequest>;
   /** Extension: aggregate names of this level's resource to add to its records (docs/actions-and-aggregates.md). */
   aggregates?: string[];
+  /** Extension: calculation names of this level's resource to add to its records (docs/model-extensions.md). */
+  calculations?: string[];
 }
 
 /** A top-level query (spec §5). */

@@ -26,7 +26,10 @@ function ResourceNodeImpl({ id, selected, data }: NodeProps<ResourceFlowNode>) {
   }, [handles, id, updateNodeInternals]);
 
   return (
-    <div className={`resource-node${selected ? ' is-selected' : ''}${errors ? ' has-errors' : warnings ? ' has-warnings' : ''}${compact ? ' is-compact' : ''}`}>
+    <div
+      className={`resource-node${view.external ? ' is-external' : ''}${selected ? ' is-selected' : ''}${errors ? ' has-errors' : warnings ? ' has-warnings' : ''}${compact ? ' is-compact' : ''}`}
+      title={view.external ? `External: ${view.module ?? id} (a destination outside the imported files)` : undefined}
+    >
       <Handle type="target" position={Position.Left} id="in" className="rn-handle rn-handle-in" data-testid={`handle-in-${id}`} aria-label={`Relationship target ${id}`} />
       {/* Routing handles, only where an edge uses them (to-flow.ts). */}
       {data.left && <Handle type="source" position={Position.Left} id="out-left" className="rn-handle-loop" isConnectable={false} />}
@@ -35,6 +38,7 @@ function ResourceNodeImpl({ id, selected, data }: NodeProps<ResourceFlowNode>) {
       {data.loop && <Handle type="source" position={Position.Top} id="loop-out" className="rn-handle-loop" style={LOOP_OUT} isConnectable={false} />}
       <header className="rn-header">
         <span className="rn-title">{id}</span>
+        {view.external && <span className="rn-chip is-external" aria-label={`external ${view.module ?? id}`}>external</span>}
         {issues > 0 && (
           <span
             className={`rn-badge ${errors ? 'is-error' : 'is-warning'}`}
@@ -65,6 +69,13 @@ function ResourceNodeImpl({ id, selected, data }: NodeProps<ResourceFlowNode>) {
               {a.type}
               <span className={a.allowNil ? 'rn-nil' : 'rn-notnil'} title={a.allowNil ? 'Allows nil' : 'Not nil'}>{a.allowNil ? '?' : '!'}</span>
             </span>
+          </li>
+        ))}
+        {view.calculations.map((c) => (
+          <li key={`calc:${c.name}`} data-calculation={c.name} className="rn-attr is-calc" title={`Calculation ${c.name}: ${c.expression}`}>
+            <span className="rn-key"><span className="rn-chip is-calc" aria-label="calculation">ƒ</span></span>
+            <span className="rn-attr-name">{c.name}</span>
+            <span className="rn-attr-type">{c.type}</span>
           </li>
         ))}
       </ul>

@@ -19,7 +19,7 @@ export function estimateNodeHeight(attributeCount: number): number {
 
 /** The layout input of a model: a node per resource, an edge per relationship. */
 export function layoutInputOf(normalized: NormalizedModel): LayoutInput {
-  const nodes = normalized.resources.map((r) => ({ id: r.name, width: NODE_WIDTH, height: estimateNodeHeight(r.attributes.length) }));
+  const nodes = normalized.resources.map((r) => ({ id: r.name, width: NODE_WIDTH, height: estimateNodeHeight(r.attributes.length + (r.calculations?.length ?? 0)) }));
   const names = new Set(nodes.map((n) => n.id));
   const edges: Array<[string, string]> = [];
   for (const r of normalized.resources) {

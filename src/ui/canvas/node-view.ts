@@ -12,10 +12,21 @@ export interface NodeAttributeView {
   addedBy?: string;
 }
 
+/** A calculation row (docs/model-extensions.md): name, type and its expression as a tooltip. */
+export interface NodeCalculationView {
+  name: string;
+  type: string;
+  expression: string;
+}
+
 export interface NodeView {
   exists: boolean;
   attributes: NodeAttributeView[];
   relationshipCount: number;
+  calculations: NodeCalculationView[];
+  /** A placeholder for a destination outside what was imported; `module` is its full module name. */
+  external: boolean;
+  module?: string;
 }
 
 const indexes = new WeakMap<NormalizedModel, Map<string, NResource>>();
@@ -33,7 +44,7 @@ export function resourceOf(model: NormalizedModel, name: string): NResource | un
   return indexOf(model).get(name);
 }
 
-const MISSING: NodeView = { exists: false, attributes: [], relationshipCount: 0 };
+const MISSING: NodeView = { exists: false, attributes: [], relationshipCount: 0, calculations: [], external: false };
 const views = new WeakMap<NResource, NodeView>();
 
 export function nodeView(model: NormalizedModel, name: string): NodeView {
@@ -54,13 +65,21 @@ function toNodeView(r: NResource): NodeView {
       name: a.name, type: a.type, primaryKey: a.primaryKey, allowNil: a.allowNil, ...(a.addedBy ? { addedBy: a.addedBy } : {}),
     })),
     relationshipCount: r.relationships.length,
+    calculations: (r.calculations ?? []).map((c) => ({ name: c.name, type: c.type, expression: c.expression || c.ashSource || '' })),
+    external: r.external === true,
+    ...(r.module ? { module: r.module } : {}),
   };
 }
 
 export function sameNodeView(a: NodeView, b: NodeView): boolean {
   if (a === b) return true;
   if (a.exists !== b.exists || a.relationshipCount !== b.relationshipCount || a.attributes.length !== b.attributes.length) return false;
-  return a.attributes.every((x, i) => {
+  if (a.external !== b.external || a.module !== b.module || a.calculations.length !== b.calculations.length) return false;
+  const sameCalcs = a.calculations.every((x, i) => {
+    const y = b.calculations[i];
+    return !!y && x.name === y.name && x.type === y.type && x.expression === y.expression;
+  });
+  return sameCalcs && a.attributes.every((x, i) => {
     const y = b.attributes[i];
     return !!y && x.name === y.name && x.type === y.type && x.primaryKey === y.primaryKey && x.allowNil === y.allowNil && x.addedBy === y.addedBy;
   });

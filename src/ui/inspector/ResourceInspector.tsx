@@ -6,6 +6,7 @@ import { resourceOf } from '../canvas/node-view';
 import { useDocument } from '../state/document-store';
 import { DiagnosticList, PASCAL, Section, TextField } from './fields';
 import { ActionsSection } from './ActionsSection';
+import { ExtensionsSections } from './ExtensionsSections';
 
 export function ResourceInspector({ raw }: { raw: Resource }) {
   const name = raw.name;
@@ -89,6 +90,7 @@ export function ResourceInspector({ raw }: { raw: Resource }) {
         </ul>
       </Section>
       <ActionsSection raw={raw} />
+      <ExtensionsSections raw={raw} />
       {(normalized?.aggregates ?? []).length > 0 && (
         <Section title="Aggregates">
           <ul className="ins-list">

@@ -2,7 +2,9 @@ import type { Layout, Model } from '../../core/index';
 import { useDocument } from '../state/document-store';
 import { useUi } from '../state/ui-store';
 import { useImportDraft } from './import-draft';
+import { formatForFiles, isZip } from './import-files';
 import { formatForFile } from './import-formats';
+import { readDropped } from './import-read';
 import { importedDocument, readImport } from './json-io';
 
 const UNTOUCHED = 'Nothing was imported; the current model is untouched.';
@@ -46,4 +48,22 @@ export async function importFile(file: File): Promise<boolean> {
     return false;
   }
   return importText(text, file.name);
+}
+
+/**
+ * What was dropped on the window: one plain file as before (`importFile`); several files, a folder or
+ * a `.zip` open the import dialog on them. Call it inside the drop event: the entries are taken then.
+ */
+export async function importDropped(data: DataTransfer): Promise<boolean> {
+  const files = [...data.files];
+  const folder = [...data.items].some((i) => i.webkitGetAsEntry?.()?.isDirectory === true);
+  const one = files[0];
+  if (!folder && files.length === 1 && one && !isZip(one.name)) return importFile(one);
+  if (files.length === 0) return false;
+  const read = await readDropped(data);
+  const format = formatForFiles(read.files.map((f) => f.path), 'json');
+  useImportDraft.setState({ draft: { text: '', format, source: `${files.length} dropped`, files: read } });
+  useUi.getState().closeDialog();
+  useUi.getState().openDialog('import');
+  return false;
 }

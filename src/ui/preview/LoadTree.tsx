@@ -17,8 +17,9 @@ interface LevelProps {
 }
 
 /**
- * The aggregates and relationships of one level, each with a checkbox; a loaded relationship shows
- * its own filter, sort, limit, aggregates and loads. Ticked aggregates become fields of the records.
+ * The calculations, aggregates and relationships of one level, each with a checkbox; a loaded
+ * relationship shows its own filter, sort, limit, aggregates and loads. Ticked calculations and
+ * aggregates become fields of the records.
  */
 export function LoadTree({ model, root, path, resource, parents, onChange }: LevelProps) {
   const res = model.resources.find((r) => r.name === resource);
@@ -31,8 +32,31 @@ export function LoadTree({ model, root, path, resource, parents, onChange }: Lev
       const next = (res.aggregates ?? []).map((g) => g.name).filter((n) => (n === name ? on : chosen.has(n)));
       return { ...l, aggregates: next.length > 0 ? next : undefined };
     }));
+  const calculations = res.calculations ?? [];
+  const chosenCalcs = new Set(level.calculations ?? []);
+  const toggleCalculation = (name: string, on: boolean) =>
+    onChange(updateLoad(root, path, (l) => {
+      const next = calculations.map((c) => c.name).filter((n) => (n === name ? on : chosenCalcs.has(n)));
+      return { ...l, calculations: next.length > 0 ? next : undefined };
+    }));
   return (
     <>
+    {calculations.length > 0 && (
+      <ul className="load-aggregates" aria-label={path.length === 0 ? 'Calculations' : `Calculations under ${path.join('.')}`}>
+        {calculations.map((c) => {
+          const id = [...path, c.name].join('.');
+          return (
+            <li key={c.name}>
+              <label className="load-toggle" title={c.expression || c.ashSource}>
+                <input type="checkbox" aria-label={`Calculation ${id}`} checked={chosenCalcs.has(c.name)} onChange={(e) => toggleCalculation(c.name, e.target.checked)} />
+                <span className="mono">{c.name}</span>
+                <span className="muted"> ƒ {c.type}{c.expression ? ` = ${c.expression}` : ' (Ash source only: not evaluated)'}</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    )}
     {aggregates.length > 0 && (
       <ul className="load-aggregates" aria-label={path.length === 0 ? 'Aggregates' : `Aggregates under ${path.join('.')}`}>
         {aggregates.map((g) => {

@@ -106,7 +106,7 @@ export function PreviewPanel() {
         </div>
         <LevelFields model={model} id={request.resource} level={request} resource={request.resource} parents={[]} onChange={(next) => update({ ...request, ...next, resource: request.resource })} />
         <details className="loads" open>
-          <summary>Load relationships and aggregates</summary>
+          <summary>Load relationships, calculations and aggregates</summary>
           <LoadTree model={model} root={request} path={[]} resource={request.resource} parents={[]} onChange={(next) => update({ ...(next as QueryRequest), resource: request.resource })} />
         </details>
         <div className="request-actions">

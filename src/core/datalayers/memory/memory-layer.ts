@@ -12,6 +12,8 @@ import { compareRows, withPkTiebreak } from '../../engine/sort';
 import type { SortKey } from '../../engine/sort';
 import type { AggregateRead, DataLayer, RelatedRead, RootRead, Window } from '../data-layer';
 import { aggregatesInJs } from '../../aggregates/read';
+import type { CalculationRead } from '../../calculations/read';
+import { calculationsInJs } from '../../calculations/read';
 import { valuesEqual } from '../../expr/values';
 
 /**
@@ -105,6 +107,9 @@ export function createMemoryDataLayer(schema: Schema): DataLayer {
     },
     async readAggregates(read: AggregateRead, keys: readonly Row[], rel: RelatedSource) {
       return aggregatesInJs(read, keys.map((k) => findByKey(read.resource, k)), rel);
+    },
+    async readCalculations(read: CalculationRead, keys: readonly Row[], rel: RelatedSource) {
+      return calculationsInJs(read, keys.map((k) => findByKey(read.resource, k)), rel);
     },
 
     async readRoot(read: RootRead, rel: RelatedSource): Promise<Row[]> {

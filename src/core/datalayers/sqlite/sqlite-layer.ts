@@ -15,6 +15,8 @@ import { compareRows, resolveSort, withPkTiebreak } from '../../engine/sort';
 import { relationshipFilter } from '../../engine/plan';
 import type { AggregateRead, DataLayer, RelatedRead, RootRead, StatementSink, Window } from '../data-layer';
 import { aggregatesInJs, aggregatesInSql } from '../../aggregates/read';
+import type { CalculationRead } from '../../calculations/read';
+import { calculationsInJs, calculationsInSql } from '../../calculations/read';
 import { now } from '../../clock';
 import { applyWindow } from '../memory/memory-layer';
 import type { CompileContext, SqlScope } from './compile-sql';
@@ -161,6 +163,19 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       const all = read(`SELECT ${cols(r, 't')} FROM ${q(r.table)} AS t`, [], r, sink);
       const owners = keys.map((k) => all.find((row) => (r.pk.length > 0 ? r.pk : r.attributeNames).every((a) => groupKey(row[a], false) === groupKey(k[a], false))) ?? null);
       return aggregatesInJs(readSpec, owners, rel);
+    },
+    async readCalculations(readSpec: CalculationRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink) {
+      ensureTables();
+      if (keys.length === 0) return [];
+      const run = (sql: string, params: ReturnType<typeof toSql>[], columns: string[], colTypes: Map<string, AttributeType>, s: StatementSink): Row[] =>
+        guarded(sql, () => runner.read(sql, params, columns, colTypes, s));
+      const inSql = calculationsInSql(readSpec, keys, ctx, run, sink);
+      if (inSql) return inSql;
+      // Some calculation needs JS (a manual relationship without sqlSubquery): fetch the owners, evaluate.
+      const r = readSpec.resource;
+      const all = read(`SELECT ${cols(r, 't')} FROM ${q(r.table)} AS t`, [], r, sink);
+      const owners = keys.map((k) => all.find((row) => (r.pk.length > 0 ? r.pk : r.attributeNames).every((a) => groupKey(row[a], false) === groupKey(k[a], false))) ?? null);
+      return calculationsInJs(readSpec, owners, rel);
     },
 
     load(data: Data) {
