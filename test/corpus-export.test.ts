@@ -1,7 +1,8 @@
 /**
  * Issue 11, part 6 (export half): every export of every model in the corpus runs. The corpus is the
  * templates, the small fixtures of test/fixtures/export, and every app under test/corpus/ash/<app>/
- * and every dump test/corpus/sql/*.sql when those folders exist (RELATA_CORPUS_DIR points elsewhere).
+ * and every dump test/corpus/sql/*.sql when those folders exist (RELATA_CORPUS_DIR points elsewhere),
+ * and the model files (*.json) of the folder RELATA_EXPORT_MODELS when set (models imported elsewhere).
  * For each model that imports and that the validator accepts (no errors):
  *   - the PostgreSQL DDL runs on the run's PostgreSQL server, each model in a schema of its own;
  *   - the SQLite DDL runs in sql.js (and `PRAGMA foreign_key_check` is clean);
@@ -11,7 +12,7 @@
  * The figures are printed at the end.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,11 +22,13 @@ import type pg from 'pg';
 import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSourceFiles, type CliImportFormat } from '../src/cli/relata-files';
+import { prepareImport } from '../src/cli/relata';
 import { toElixir } from '../src/core/export/elixir';
 import { toMermaid } from '../src/core/export/mermaid';
 import { toSql } from '../src/core/export/sql';
 import { toTypeScript } from '../src/core/export/typescript';
 import { importFiles, type ImportFormat } from '../src/core/import/index';
+import { parseModelText } from '../src/core/model/parse';
 import type { Model } from '../src/core/model/types';
 import { TEMPLATES } from '../src/core/templates/index';
 import { validateModel } from '../src/core/validate/validate';
@@ -79,12 +82,19 @@ async function loadCorpus(): Promise<Entry[]> {
       continue;
     }
     const format: ImportFormat = s.format === 'ash' ? 'elixir' : (s.dialect ?? 'postgres');
+    await prepareImport(s.format);
     const r = await importFiles(read.files, format);
     if (!r.ok) {
       notImported.push(`${s.label}: ${r.error.message}`);
       continue;
     }
     entries.push({ label: s.label, model: r.value.model });
+  }
+  const extra = process.env.RELATA_EXPORT_MODELS;
+  for (const f of extra ? readdirSync(extra).filter((n) => n.endsWith('.json')).sort() : []) {
+    const parsed = parseModelText(readFileSync(join(extra as string, f), 'utf8'));
+    if (parsed.ok) entries.push({ label: `model ${f}`, model: parsed.value });
+    else notImported.push(`model ${f}: ${parsed.error.message}`);
   }
   return entries.filter((e) => {
     const errors = validateModel(e.model).filter((d) => d.severity === 'error');
