@@ -53,6 +53,9 @@ export { checkData, checkRow, checkValue, createRowChecker } from './checks/data
 export type { DataWarning, DataWarningCode, FieldProblem } from './checks/data-checks';
 export { migrateData, convertValue } from './data/migrate';
 export type { Migration, MigrationChange, MigrationHints } from './data/migrate';
+export { migrateDataByOps, planEdits, renamesOfOp, sameStorage } from './data/edit-migration';
+export type { OpStep } from './data/edit-migration';
+export { SqliteRowStore } from './datalayers/sqlite/row-store';
 export { toAshQueryCode, toTypeScriptQueryCode } from './codegen/query-code';
 
 // Exports and imports
