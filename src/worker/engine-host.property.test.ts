@@ -178,9 +178,16 @@ describe('engine host: edits as ops migrate rows exactly (property)', () => {
             if (!ops) continue;
             const applied = applyOps(doc, ops);
             if (!applied.ok) continue;
-            if (s.t === 'undo') redo.push(applied.value.inverse), undo.pop();
-            else if (s.t === 'redo') undo.push(applied.value.inverse), redo.pop();
-            else undo.push(applied.value.inverse), (redo.length = 0);
+            if (s.t === 'undo') {
+              undo.pop();
+              redo.push(applied.value.inverse);
+            } else if (s.t === 'redo') {
+              redo.pop();
+              undo.push(applied.value.inverse);
+            } else {
+              undo.push(applied.value.inverse);
+              redo.length = 0;
+            }
             let d = doc;
             for (const op of ops) {
               data = reference(d, data, op);
