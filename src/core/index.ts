@@ -27,6 +27,8 @@ export { resolveExpression } from './expr/resolve';
 export { checkManualModuleStatic } from './manual/static-check';
 export { TEMPLATES, getTemplate, isTemplateName, type Template, type TemplateName } from './templates/index';
 export { applyOps } from './model/ops';
+export { followRenames, renameInExpression } from './model/rename';
+export type { FollowThrough } from './model/rename';
 export { validateModel } from './validate/validate';
 export { parseModel, parseModelText } from './model/parse';
 

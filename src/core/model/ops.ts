@@ -26,7 +26,7 @@ export type DocumentOp =
    * Sets top-level keys of a resource other than name/attributes/relationships (`undefined` removes
    * the key), including the whole `actions` and `aggregates` lists (docs/actions-and-aggregates.md).
    */
-  | { kind: 'updateResource'; name: string; patch: Partial<Pick<Resource, 'module' | 'table' | 'description' | 'actions' | 'aggregates'>> }
+  | { kind: 'updateResource'; name: string; patch: Partial<Pick<Resource, 'module' | 'table' | 'description' | 'actions' | 'aggregates' | 'identities' | 'calculations'>> }
   | { kind: 'addAttribute'; resource: string; attribute: Attribute; index?: number }
   | { kind: 'removeAttribute'; resource: string; name: string }
   /** Replaces the attribute called `name` (which may be renamed by `attribute.name`). */

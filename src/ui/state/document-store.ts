@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import {
-  MODEL_FORMAT, applyOps, normalizeModel, validateModel, ok, err, relataError,
+  MODEL_FORMAT, applyOps, followRenames, normalizeModel, validateModel, ok, err, relataError,
 } from '../../core/index';
+import { useUi } from './ui-store';
 import type {
   Diagnostic, DocumentOp, NormalizedModel, RelataDocument, Result,
 } from '../../core/index';
@@ -150,14 +151,17 @@ export const useDocument = create<DocumentState>()((set, get) => {
     selection: null,
     ...historyFlags(),
 
-    dispatch(ops, label = 'Edit') {
-      if (ops.length === 0) return ok(undefined);
+    dispatch(requested, label = 'Edit') {
+      if (requested.length === 0) return ok(undefined);
+      // Renames carry what depended on the old name along, in this same undoable step.
+      const { ops, warnings } = followRenames(get().document, requested);
       const applied = apply(ops);
       if (!applied.ok) return applied;
       undoStack.push({ ops: applied.value, label });
       if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
       redoStack = [];
       set(historyFlags());
+      if (warnings.length > 0) useUi.getState().notify(warnings.join(' '));
       return ok(undefined);
     },
 
