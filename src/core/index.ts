@@ -3,6 +3,8 @@
  * the same in the browser's engine worker, in Node (CLI, tests, benchmarks) and on both data layers.
  * Explicit named exports only.
  */
+// Aggregates register with the binder, evaluator and SQL compiler (no import cycles, see no-cycles.test.ts).
+import './aggregates/register';
 export type { Result, Ok, Err, RelataError, ErrorCode, Span } from './result';
 export { ok, err, relataError } from './result';
 

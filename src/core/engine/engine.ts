@@ -1,3 +1,4 @@
+import '../aggregates/register';
 import type { DataLayer, StatementLog, StatementSink } from '../datalayers/data-layer';
 import { createMemoryDataLayer } from '../datalayers/memory/memory-layer';
 import { applyWindow } from '../datalayers/memory/memory-layer';
