@@ -37,7 +37,9 @@ export { parseModel, parseModelText } from './model/parse';
 // Engine: loads and queries on either data layer.
 export { createEngine } from './engine/engine';
 export type { Engine, EngineOptions, DataLayerOption, ReadResult, ReadOptions, Warning } from './engine/engine';
-export type { StatementLog } from './datalayers/data-layer';
+export type { StatementLog, DataLayer, DataReader, DataWriter, LayerFactory } from './datalayers/data-layer';
+export { sqliteLayer } from './datalayers/sqlite/sqlite-layer';
+export { memoryLayer } from './datalayers/memory/memory-layer';
 export type { SqlDatabase, SqlStatement, SqlValue } from './datalayers/sqlite/database';
 export { sqliteSchemaStatements, quoteIdent } from './datalayers/sqlite/ddl';
 export { Query, QueryBuildError } from './query/builder';

@@ -1,5 +1,5 @@
 import {
-  MODEL_FORMAT, SqliteRowStore, checkData, createEngine, createRowChecker, err, generateData, normalizeModel, ok, planEdits, relataError, sameStorage,
+  MODEL_FORMAT, SqliteRowStore, sqliteLayer, checkData, createEngine, createRowChecker, err, generateData, normalizeModel, ok, planEdits, relataError, sameStorage,
 } from '../core/index';
 import type {
   ActionRequest, Data, Engine, FieldProblem, ManualRunner, MigrationChange, Model, NormalizedModel, OpStep, QueryRequest, RelataDocument, RelataError,
@@ -63,7 +63,7 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
     if (pending.length > 0) return;
     const created = createEngine({
       model: doc.model,
-      dataLayer: { kind: 'sqlite', db, attach: true },
+      layer: sqliteLayer(db, { attach: true }),
       manualRunner: options.manualRunner,
       manualTimeoutMs: options.manualTimeoutMs,
     });
