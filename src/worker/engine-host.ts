@@ -1,5 +1,5 @@
 import {
-  MODEL_FORMAT, SqliteRowStore, sqliteLayer, checkData, createEngine, createRowChecker, err, generateData, normalizeModel, ok, planEdits, relataError, sameStorage,
+  MODEL_FORMAT, SqliteRowStore, memoryLayer, sqliteLayer, checkData, createEngine, createRowChecker, err, generateData, normalizeModel, ok, planEdits, relataError, sameStorage,
 } from '../core/index';
 import type {
   ActionRequest, Data, Engine, FieldProblem, ManualRunner, MigrationChange, Model, NormalizedModel, OpStep, QueryRequest, RelataDocument, RelataError,
@@ -86,7 +86,9 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
     const migrated = store.migrate(pending, normalized);
     if (!migrated.ok) {
       engine = null;
-      engineError = relataError('invalid_model', `the sample rows cannot take this model yet: ${migrated.error.message}`);
+      // A model with errors says so (as before); a valid one SQLite cannot store says why.
+      const checked = createEngine({ model: doc.model, layer: memoryLayer() });
+      engineError = checked.ok ? relataError('invalid_model', `the sample rows cannot take this model yet: ${migrated.error.message}`) : checked.error;
       return [];
     }
     pending = [];
