@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import initSqlJs from 'sql.js';
 import type { ConformanceCase, LayerKind } from '../core/conformance/case-runner';
 import { runCase } from '../core/conformance/case-runner';
+import { memoryLayer } from '../core/datalayers/memory/memory-layer';
+import { sqliteLayer } from '../core/datalayers/sqlite/sqlite-layer';
 import { createNodeManualRunner } from '../node/manual-runner';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,7 +48,7 @@ async function main(): Promise<number> {
         let caseFailed = false;
         for (const layer of layers) {
           const failures = await runCase(c, layer, {
-            dataLayer: (kind) => (kind === 'memory' ? { kind: 'memory' } : { kind: 'sqlite', db: new SQL.Database() }),
+            layer: (kind) => (kind === 'memory' ? memoryLayer() : sqliteLayer(new SQL.Database())),
             manualRunner: runner,
           });
           if (failures.length === 0) {

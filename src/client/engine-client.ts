@@ -28,6 +28,7 @@ function withTiming(kind: EngineClient['kind'], api: EngineApi, dispose: () => v
   return {
     kind,
     setModel: (v, m) => api.setModel(v, m),
+    applyEdits: (b, v, ops) => api.applyEdits(b, v, ops),
     read: (v, r) => api.read(v, r),
     runAction: (r) => api.runAction(r),
     async readTimed(v, r) {

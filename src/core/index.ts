@@ -3,6 +3,8 @@
  * the same in the browser's engine worker, in Node (CLI, tests, benchmarks) and on both data layers.
  * Explicit named exports only.
  */
+// Aggregates register with the binder, evaluator and SQL compiler (no import cycles, see no-cycles.test.ts).
+import './aggregates/register';
 export type { Result, Ok, Err, RelataError, ErrorCode, Span } from './result';
 export { ok, err, relataError } from './result';
 
@@ -27,6 +29,8 @@ export { resolveExpression } from './expr/resolve';
 export { checkManualModuleStatic } from './manual/static-check';
 export { TEMPLATES, getTemplate, isTemplateName, type Template, type TemplateName } from './templates/index';
 export { applyOps } from './model/ops';
+export { followRenames, renameInExpression } from './model/rename';
+export type { FollowThrough } from './model/rename';
 export { validateModel } from './validate/validate';
 export { moduleForNewModel } from './validate/rules-export';
 export { parseModel, parseModelText } from './model/parse';
@@ -34,7 +38,9 @@ export { parseModel, parseModelText } from './model/parse';
 // Engine: loads and queries on either data layer.
 export { createEngine } from './engine/engine';
 export type { Engine, EngineOptions, DataLayerOption, ReadResult, ReadOptions, Warning } from './engine/engine';
-export type { StatementLog } from './datalayers/data-layer';
+export type { StatementLog, DataLayer, DataReader, DataWriter, LayerFactory } from './datalayers/data-layer';
+export { sqliteLayer } from './datalayers/sqlite/sqlite-layer';
+export { memoryLayer } from './datalayers/memory/memory-layer';
 export type { SqlDatabase, SqlStatement, SqlValue } from './datalayers/sqlite/database';
 export { sqliteSchemaStatements, quoteIdent } from './datalayers/sqlite/ddl';
 export { Query, QueryBuildError } from './query/builder';
@@ -54,6 +60,9 @@ export { checkData, checkRow, checkValue, createRowChecker } from './checks/data
 export type { DataWarning, DataWarningCode, FieldProblem } from './checks/data-checks';
 export { migrateData, convertValue } from './data/migrate';
 export type { Migration, MigrationChange, MigrationHints } from './data/migrate';
+export { migrateDataByOps, planEdits, renamesOfOp, sameStorage } from './data/edit-migration';
+export type { OpStep } from './data/edit-migration';
+export { SqliteRowStore } from './datalayers/sqlite/row-store';
 export { toAshQueryCode, toTypeScriptQueryCode } from './codegen/query-code';
 
 // Exports and imports

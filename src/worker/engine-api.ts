@@ -1,5 +1,5 @@
 import type {
-  ActionRequest, Data, DataWarning, RecordChange, FieldProblem, GenerateProgress, MigrationChange, Model, QueryRequest, RelataError, Result, Row,
+  ActionRequest, Data, DocumentOp, DataWarning, RecordChange, FieldProblem, GenerateProgress, MigrationChange, Model, QueryRequest, RelataError, Result, Row,
   StatementLog, Warning,
 } from '../core/index';
 
@@ -39,9 +39,17 @@ export interface PreviewResult {
   engineMs: number;
   /** Time in the worker for the whole call (engine plus copying out). */
   workerMs: number;
-  /** Model version the result belongs to. */
+  /** Model version the result belongs to (the version the worker served when it answered). */
   version: number;
+  /** The version the caller asked at; older than `version` when the model moved on meanwhile. */
+  requestedVersion?: number;
 }
+
+/**
+ * The answer to `applyEdits`: applied (with the new status), or `stale` when the worker is not at
+ * the edit's base version (then the page sends the whole model with `setModel`).
+ */
+export type EditOutcome = { kind: 'applied'; status: ModelStatus } | { kind: 'stale'; version: number };
 
 export interface GenerateRequest {
   counts: Record<string, number>;
@@ -97,8 +105,16 @@ export interface ActionRunResult {
 export type ProgressCallback = (p: GenerateProgress) => void;
 
 export interface EngineApi {
-  /** Rebuilds the engine on a new model snapshot, carrying rows across (cheap when nothing changed). */
+  /**
+   * Takes a whole model (first load, or versions diverged): rows are kept by resource and attribute
+   * name only (a snapshot carries no intent, so nothing is guessed to be a rename).
+   */
   setModel(version: number, model: Model): Promise<ModelStatus>;
+  /**
+   * Applies the document's ops that took it from `baseVersion` to `version`: renames rename,
+   * removals remove, storage is migrated exactly and only where it changed.
+   */
+  applyEdits(baseVersion: number, version: number, ops: DocumentOp[]): Promise<EditOutcome>;
   read(version: number, request: QueryRequest): Promise<Result<PreviewResult>>;
   /** Runs a create/read/update/destroy action against the sample data (one transaction; all or nothing). */
   runAction(request: ActionRequest): Promise<Result<ActionRunResult>>;

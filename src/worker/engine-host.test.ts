@@ -1,6 +1,6 @@
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { applyOps, getTemplate, type ActionEntry } from '../core/index';
+import { getTemplate, type ActionEntry } from '../core/index';
 import { createInProcessEngineClient } from '../client/engine-client';
 import { createEngineHost } from './engine-host';
 
@@ -65,12 +65,13 @@ describe('engine host (in-process client)', () => {
     const subject = tpl.model.resources.find((r) => r.name === 'Ticket')!.attributes!.find((a) => a.name === 'subject')!;
     // The `open` action accepts `subject`: the rename updates it too (else the model has an error).
     const actions = JSON.parse(JSON.stringify(tpl.model.resources.find((r) => r.name === 'Ticket')!.actions).replace(/"subject"/g, '"title"')) as ActionEntry[];
-    const edited = applyOps({ model: tpl.model, layout: { positions: {} } }, [
+    const applied = await c.applyEdits(1, 2, [
       { kind: 'updateAttribute', resource: 'Ticket', name: 'subject', attribute: { ...subject, name: 'title' } },
       { kind: 'updateResource', name: 'Ticket', patch: { actions } },
     ]);
-    if (!edited.ok) throw new Error(edited.error.message);
-    const status = await c.setModel(2, edited.value.document.model);
+    if (applied.kind !== 'applied') throw new Error('stale');
+    const status = applied.status;
+    expect(status.error).toBeNull();
     expect(status.changes).toContainEqual({ kind: 'renameAttribute', resource: 'Ticket', from: 'subject', to: 'title' });
     const page = await c.rows('Ticket', 0, 10);
     expect(page.rows[0]!.title).toBe('Printer on fire');
@@ -112,5 +113,59 @@ describe('engine host (in-process client)', () => {
     expect(gen.ok).toBe(true);
     const edit = await c.editRow({ kind: 'delete', resource: 'Comment', index: 5 });
     if (!edit.ok) throw new Error(edit.error.message);
+  });
+
+  it('removing Ticket.priority and adding notes in one step never moves priority values into notes', async () => {
+    const c = client();
+    await c.setModel(1, tpl.model);
+    expect((await c.importData(tpl.data)).ok).toBe(true);
+    const applied = await c.applyEdits(1, 2, [
+      { kind: 'removeAttribute', resource: 'Ticket', name: 'priority' },
+      { kind: 'addAttribute', resource: 'Ticket', attribute: { name: 'notes', type: 'string' } },
+    ]);
+    expect(applied.kind === 'applied' && applied.status.changes).toEqual([{ kind: 'dropAttribute', resource: 'Ticket', attribute: 'priority' }]);
+    const page = await c.rows('Ticket', 0, 10);
+    expect(page.rows.map((r) => r.notes)).toEqual(tpl.data.Ticket!.map(() => null));
+    expect(page.rows.every((r) => !('priority' in r))).toBe(true);
+    expect(page.rows.map((r) => r.subject)).toEqual(tpl.data.Ticket!.map((t) => t.subject));
+  });
+
+  it('checks versions: ops on another base are refused as stale, a read ahead of the worker is refused', async () => {
+    const c = client();
+    await c.setModel(1, tpl.model);
+    const stale = await c.applyEdits(5, 6, [{ kind: 'updateResource', name: 'Ticket', patch: { description: 'x' } }]);
+    expect(stale).toEqual({ kind: 'stale', version: 1 });
+    const ahead = await c.read(2, { resource: 'Ticket' });
+    expect(ahead.ok ? null : ahead.error.code).toBe('invalid_query');
+    const applied = await c.applyEdits(1, 2, [{ kind: 'updateResource', name: 'Ticket', patch: { description: 'x' } }]);
+    expect(applied.kind).toBe('applied');
+    const old = await c.read(1, { resource: 'Ticket' });
+    expect(old.ok && [old.value.version, old.value.requestedVersion]).toEqual([2, 1]);
+  });
+
+  it('a refused write is reported and leaves the rows as they were', async () => {
+    const c = client();
+    await c.setModel(1, tpl.model);
+    expect((await c.importData(tpl.data)).ok).toBe(true);
+    const before = await c.exportData();
+    // Two rows with one primary key: SQLite refuses the second insert, the whole import is undone.
+    const bad = await c.importData({ ...tpl.data, User: [{ id: 1, name: 'a' }, { id: 1, name: 'b' }] });
+    expect(bad.ok).toBe(false);
+    expect(await c.exportData()).toEqual(before);
+    const dup = await c.editRow({ kind: 'insert', resource: 'User', row: { ...before.User![0] } });
+    expect(dup.ok).toBe(false);
+    expect(await c.exportData()).toEqual(before);
+  });
+
+  it('an edit SQLite cannot store (two attributes with one name) keeps the rows; the next edit brings them along', async () => {
+    const c = client();
+    await c.setModel(1, tpl.model);
+    expect((await c.importData(tpl.data)).ok).toBe(true);
+    const dup = await c.applyEdits(1, 2, [{ kind: 'addAttribute', resource: 'Ticket', attribute: { name: 'subject', type: 'string' } }]);
+    // addAttribute refuses a taken name, so the document never gets there: the host says stale.
+    expect(dup.kind).toBe('stale');
+    const renamed = await c.applyEdits(1, 2, [{ kind: 'renameResource', from: 'Comment', to: 'Note' }]);
+    expect(renamed.kind === 'applied' && renamed.status.changes).toEqual([{ kind: 'renameResource', from: 'Comment', to: 'Note', rows: 3 }]);
+    expect((await c.rows('Note', 0, 10)).rows.map((r) => r.body)).toEqual(tpl.data.Comment!.map((r) => r.body));
   });
 });

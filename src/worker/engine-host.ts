@@ -1,20 +1,22 @@
 import {
-  checkData, createEngine, createRowChecker, err, generateData, migrateData, normalizeModel, ok, relataError,
+  MODEL_FORMAT, SqliteRowStore, memoryLayer, sqliteLayer, checkData, createEngine, createRowChecker, err, generateData, normalizeModel, ok, planEdits, relataError, sameStorage,
 } from '../core/index';
 import type {
-  ActionRequest, Data, Engine, FieldProblem, ManualRunner, Model, NormalizedModel, QueryRequest, RecordChange, RelataError, Result, Row,
-  SqlDatabase,
+  ActionRequest, Data, Engine, FieldProblem, ManualRunner, MigrationChange, Model, NormalizedModel, OpStep, QueryRequest, RelataDocument, RelataError,
+  Result, Row, SqlDatabase,
 } from '../core/index';
 import type {
-  ActionRunResult, EngineApi, GenerateRequest, GenerateResult, HopSummary, ModelStatus, PreviewResult, ProgressCallback, RowEdit,
+  ActionRunResult, EditOutcome, EngineApi, GenerateRequest, GenerateResult, HopSummary, ModelStatus, PreviewResult, ProgressCallback, RowEdit,
   RowEditResult, RowsPage,
 } from './engine-api';
 
 /**
- * The engine behind the worker: owns the rows (a JS `Data` object, the source of truth) and a
- * sql.js database the core's sqlite layer reads. Runs the same in the Web Worker (exposed through
- * Comlink) and in-process (tests, Node benchmarks). Model edits migrate the rows and rebuild the
- * database; row edits change `Data` and reload it (a 50k-row reload is ~100 ms; see the report).
+ * The engine behind the worker. The rows live in ONE place: a sql.js database wrapped by the core's
+ * `SqliteRowStore`; the engine reads it attached, and the grid, imports, exports, actions and model
+ * edits all go through it. Model edits arrive as the document's ops (`applyEdits`) and migrate the
+ * tables in place (renames are renames, nothing is guessed); a whole model (`setModel`) is only
+ * needed when the versions diverge. Runs the same in the Web Worker (exposed through Comlink) and
+ * in-process (tests, Node benchmarks).
  */
 
 /** The part of sql.js's module the host needs (structural, so Node and browser builds both fit). */
@@ -35,112 +37,83 @@ type Db = InstanceType<SqlJsLike['Database']>;
 
 const perfNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+const emptyModel = (): Model => ({ format: MODEL_FORMAT, name: 'Untitled', resources: [] });
+
 export function createEngineHost(options: EngineHostOptions): EngineApi & { dispose(): void } {
   const now = options.now ?? perfNow;
   let version = -1;
-  let modelJson = '';
-  let model: Model | null = null;
-  let normalized: NormalizedModel | null = null;
-  let data: Data = {};
-  let db: Db | null = null;
+  let doc: RelataDocument = { model: emptyModel(), layout: { positions: {} } };
+  let modelJson = JSON.stringify(doc.model);
+  let normalized: NormalizedModel = normalizeModel(doc.model);
+  const db: Db = new options.SQL.Database();
+  const store = new SqliteRowStore(db, normalized);
+  /** Edit steps the tables could not take yet (the model cannot be stored as it is); retried on the next edit. */
+  let pending: OpStep[] = [];
   let engine: Engine | null = null;
   let engineError: RelataError | null = relataError('invalid_model', 'no model yet');
   let dataVersion = 0;
   let checker: ((resource: string, row: Row) => FieldProblem[]) | null = null;
   let generating: { aborted: boolean } | null = null;
 
-  const counts = (): Record<string, number> =>
-    Object.fromEntries((normalized?.resources ?? []).map((r) => [r.name, (data[r.name] ?? []).length]));
+  const counts = (): Record<string, number> => store.counts();
 
-  function rebuild(): void {
+  /** A new engine over the stored tables (attached: nothing is created or loaded). */
+  function attachEngine(): void {
     engine = null;
-    db?.close();
-    db = null;
-    if (!model) return;
-    const fresh = new options.SQL.Database();
+    if (pending.length > 0) return;
     const created = createEngine({
-      model,
-      dataLayer: { kind: 'sqlite', db: fresh },
+      model: doc.model,
+      layer: sqliteLayer(db, { attach: true }),
       manualRunner: options.manualRunner,
       manualTimeoutMs: options.manualTimeoutMs,
     });
     if (!created.ok) {
-      fresh.close();
       engineError = created.error;
       return;
     }
-    db = fresh;
     engine = created.value;
     engineError = null;
-    reload();
   }
 
-  /** Loads `data` into the database; data the model cannot take is reported on reads. */
-  function reload(): void {
+  function dataChanged(): void {
     checker = null;
     dataVersion++;
-    if (!engine) return;
-    const loaded = engine.load(data);
-    engineError = loaded.ok ? null : loaded.error;
   }
 
-  /**
-   * Makes `next` the data and reloads the database; when the database refuses it, the previous data
-   * comes back (so previews keep working) and the refusal is returned.
-   */
+  /** Brings the tables to the current model along `steps` (plus any left pending). */
+  function migrate(steps: OpStep[]): MigrationChange[] {
+    pending = [...pending, ...steps];
+    const migrated = store.migrate(pending, normalized);
+    if (!migrated.ok) {
+      engine = null;
+      // A model with errors says so (as before); a valid one SQLite cannot store says why.
+      const checked = createEngine({ model: doc.model, layer: memoryLayer() });
+      engineError = checked.ok ? relataError('invalid_model', `the sample rows cannot take this model yet: ${migrated.error.message}`) : checked.error;
+      return [];
+    }
+    pending = [];
+    if (migrated.value.changes.length > 0) dataChanged();
+    attachEngine();
+    return migrated.value.changes;
+  }
+
+  function status(started: number, changes: MigrationChange[]): ModelStatus {
+    return { version, error: engineError, changes, counts: counts(), ms: now() - started };
+  }
+
+  /** Replaces every row; a refusal leaves the rows as they were and is returned. */
   function replaceData(next: Data): RelataError | null {
-    const previous = data;
-    data = next;
-    reload();
-    if (!engineError || !engine) return null;
-    const error = engineError;
-    data = previous;
-    reload();
-    return error;
+    if (pending.length > 0) return engineError;
+    const replaced = store.replaceAll(normalized, next);
+    if (!replaced.ok) return replaced.error;
+    dataChanged();
+    attachEngine();
+    return null;
   }
 
   function rowChecker() {
-    if (!checker && normalized) checker = createRowChecker(normalized, data);
-    return checker ?? (() => []);
-  }
-
-  /**
-   * Applies one row change to the live database (one statement) instead of reloading everything:
-   * a 50k-row reload takes about a second in sql.js, a keyed UPDATE well under a millisecond.
-   * Returns false when it cannot (no primary key, no database, SQLite refused): the caller reloads.
-   */
-  function writeRow(resourceName: string, before: Row | null, after: Row | null): boolean {
-    const res = normalized?.resources.find((r) => r.name === resourceName);
-    if (!db || !engine || !res) return false;
-    const pk = res.attributes.filter((a) => a.primaryKey);
-    if (pk.length === 0) return false;
-    const q = (n: string) => `"${n.replace(/"/g, '""')}"`;
-    const value = (row: Row, a: (typeof res.attributes)[number]) => {
-      const v = row[a.name] === undefined ? (a.default ?? null) : row[a.name];
-      return toSqlValue(a.type === 'boolean' && typeof v === 'number' ? v !== 0 : v);
-    };
-    try {
-      db.run('SAVEPOINT relata_row');
-      if (before) db.run(`DELETE FROM ${q(res.table)} WHERE ${pk.map((a) => `${q(a.name)} IS ?`).join(' AND ')}`, pk.map((a) => value(before, a)));
-      if (after) {
-        db.run(
-          `INSERT INTO ${q(res.table)} (${res.attributes.map((a) => q(a.name)).join(', ')}) VALUES (${res.attributes.map(() => '?').join(', ')})`,
-          res.attributes.map((a) => value(after, a)),
-        );
-      }
-      db.run('RELEASE relata_row');
-    } catch {
-      try {
-        db.run('ROLLBACK TO relata_row');
-        db.run('RELEASE relata_row');
-      } catch {
-        /* nothing to undo */
-      }
-      return false;
-    }
-    checker = null;
-    dataVersion++;
-    return true;
+    if (!checker) checker = createRowChecker(normalized, store.data());
+    return checker;
   }
 
   function hops(statements: PreviewResult['statements']): HopSummary[] {
@@ -166,27 +139,54 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
       const json = JSON.stringify(next);
       if (json === modelJson) {
         version = v;
-        return { version, error: engineError, changes: [], counts: counts(), ms: now() - started };
+        if (!engine && pending.length === 0) attachEngine();
+        return status(started, []);
       }
-      const nextNormalized = normalizeModel(next);
-      const migration = normalized ? migrateData(normalized, nextNormalized, data) : { data, changes: [] };
-      data = migration.data;
-      model = next;
+      // A snapshot says nothing about intent: rows are kept by name only (no rename is guessed).
+      const before = normalized;
+      doc = { model: next, layout: { positions: {} } };
       modelJson = json;
-      normalized = nextNormalized;
+      normalized = normalizeModel(next);
       version = v;
-      rebuild();
-      const status: ModelStatus = { version, error: engineError, changes: migration.changes, counts: counts(), ms: now() - started };
-      return status;
+      const changes = migrate([{ op: { kind: 'replaceDocument', document: doc }, before, after: normalized, hints: {}, sameStorage: sameStorage(before, normalized) }]);
+      return status(started, changes);
+    },
+
+    async applyEdits(baseVersion, v, ops): Promise<EditOutcome> {
+      const started = now();
+      if (baseVersion !== version) return { kind: 'stale', version };
+      const planned = planEdits(doc, ops, normalized);
+      if (!planned.ok) return { kind: 'stale', version };
+      const previousModel = doc.model;
+      doc = { model: planned.value.document.model, layout: { positions: {} } };
+      const steps = planned.value.steps;
+      version = v;
+      if (doc.model === previousModel) {
+        // Layout-only ops: same model object, nothing to do.
+        return { kind: 'applied', status: status(started, []) };
+      }
+      modelJson = JSON.stringify(doc.model);
+      normalized = steps.at(-1)?.after ?? normalized;
+      const storage = steps.filter((s) => !s.sameStorage);
+      if (storage.length === 0 && pending.length === 0) {
+        attachEngine();
+        return { kind: 'applied', status: status(started, []) };
+      }
+      const changes = migrate(storage);
+      return { kind: 'applied', status: status(started, changes) };
     },
 
     async read(v, request: QueryRequest): Promise<Result<PreviewResult>> {
       const started = now();
+      if (v > version) {
+        return err(relataError('invalid_query', `the engine serves model version ${version}; version ${v} has not reached it yet`));
+      }
       if (!engine) return err(engineError ?? relataError('invalid_model', 'the model is not loaded'));
       const result = await engine.read(request);
       if (!result.ok) return result;
       const { records, statements, warnings, ms } = result.value;
-      return ok({ records, statements, warnings, hops: hops(statements), engineMs: ms, workerMs: now() - started, version: v });
+      // An older version is answered explicitly at the version served (`version` says which).
+      return ok({ records, statements, warnings, hops: hops(statements), engineMs: ms, workerMs: now() - started, version, requestedVersion: v });
     },
 
     async runAction(request: ActionRequest): Promise<Result<ActionRunResult>> {
@@ -195,17 +195,12 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
       const result = await engine.runAction(request);
       if (!result.ok) return result;
       const { record, changes, statements } = result.value;
-      if (changes.length > 0 && normalized) {
-        // The database has the rows already; bring `data` (the source of truth) along.
-        data = applyRecordChanges(normalized, data, changes);
-        checker = null;
-        dataVersion++;
-      }
+      // The action wrote to the one row store; nothing else to bring along.
+      if (changes.length > 0) dataChanged();
       return ok({ record, changes, statements, workerMs: now() - started, dataVersion, counts: counts() });
     },
 
     async generate(req: GenerateRequest, onProgress?: ProgressCallback): Promise<Result<GenerateResult>> {
-      if (!normalized) return err(relataError('invalid_model', 'no model to generate data for'));
       const signal = { aborted: false };
       if (generating) generating.aborted = true;
       generating = signal;
@@ -227,9 +222,9 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
       if (generating === signal) generating = null;
       const generateMs = now() - t0;
       if (outcome.kind === 'cancelled') return ok({ kind: 'cancelled', rows: outcome.rows, generateMs, loadMs: 0, counts: counts() });
-      data = outcome.data;
       const t1 = now();
-      reload();
+      const error = replaceData(outcome.data);
+      if (error) return err(error);
       return ok({ kind: 'done', rows: outcome.rows, generateMs, loadMs: now() - t1, counts: counts() });
     },
 
@@ -238,27 +233,26 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
     },
 
     async rows(resource, offset, limit): Promise<RowsPage> {
-      const all = data[resource] ?? [];
-      const rows = all.slice(offset, offset + limit);
+      const rows = store.rows(resource, offset, limit);
       const check = rowChecker();
-      return { resource, total: all.length, offset, rows, problems: rows.map((r) => check(resource, r)) };
+      return { resource, total: store.count(resource), offset, rows, problems: rows.map((r) => check(resource, r)) };
     },
 
     async editRow(edit: RowEdit): Promise<Result<RowEditResult>> {
       const t0 = now();
-      if (!normalized?.resources.some((r) => r.name === edit.resource)) {
-        return err(relataError('not_found', `no resource ${edit.resource} in the model`));
-      }
-      const list = [...(data[edit.resource] ?? [])];
+      const res = normalized.resources.find((r) => r.name === edit.resource);
+      if (!res || pending.length > 0) return err(relataError('not_found', `no resource ${edit.resource} in the stored model`));
       let edited: Row | null = null;
+      let written: Result<void>;
       switch (edit.kind) {
         case 'update':
-          if (!list[edit.index]) return err(relataError('not_found', `${edit.resource} has no row ${edit.index}`));
-          list[edit.index] = edited = { ...edit.row };
+          edited = { ...edit.row };
+          written = store.updateAt(edit.resource, edit.index, edited);
           break;
         case 'insert': {
           edited = { ...edit.row };
-          const res = normalized.resources.find((r) => r.name === edit.resource)!;
+          const needsMax = res.attributes.some((a) => edited![a.name] === undefined && a.generated === 'increment');
+          const list = needsMax ? store.rows(edit.resource) : [];
           for (const a of res.attributes) {
             if (edited[a.name] !== undefined) continue;
             if (a.generated === 'increment') edited[a.name] = list.reduce((m, r) => Math.max(m, typeof r[a.name] === 'number' ? (r[a.name] as number) : 0), 0) + 1;
@@ -267,29 +261,22 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
             else if (a.default !== undefined) edited[a.name] = a.default;
             else edited[a.name] = null;
           }
-          list.push(edited);
+          written = store.insert(edit.resource, edited);
           break;
         }
         case 'delete':
-          if (!list[edit.index]) return err(relataError('not_found', `${edit.resource} has no row ${edit.index}`));
-          list.splice(edit.index, 1);
+          written = store.deleteAt(edit.resource, edit.index);
           break;
       }
-      const previous = data;
-      const before = edit.kind === 'insert' ? null : (data[edit.resource] ?? [])[edit.index]!;
-      data = { ...data, [edit.resource]: list };
-      if (!writeRow(edit.resource, before, edit.kind === 'delete' ? null : edited)) {
-        const next = data;
-        data = previous;
-        const error = replaceData(next);
-        if (error) return err(error);
-      }
+      // A refused write is reported and leaves the rows as they were (the store writes in a savepoint).
+      if (!written.ok) return written;
+      dataChanged();
       const problems = edited ? rowChecker()(edit.resource, edited) : [];
-      return ok({ problems, total: list.length, ms: now() - t0, dataVersion });
+      return ok({ problems, total: store.count(edit.resource), ms: now() - t0, dataVersion });
     },
 
     async checkData() {
-      return normalized ? checkData(normalized, data) : [];
+      return checkData(normalized, store.data());
     },
 
     async counts() {
@@ -301,37 +288,33 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
     },
 
     async exportData() {
-      return data;
+      return store.data();
     },
 
     async importData(next: Data) {
       if (next === null || typeof next !== 'object' || Array.isArray(next) || Object.values(next).some((v) => !Array.isArray(v))) {
         return err(relataError('invalid_query', 'data must be an object of row lists by resource name, e.g. { "Ticket": [ { "id": 1 } ] }'));
       }
-      const known = new Set(normalized?.resources.map((r) => r.name) ?? []);
+      const known = new Set(normalized.resources.map((r) => r.name));
       const unknown = Object.keys(next).filter((k) => !known.has(k));
       if (unknown.length > 0) return err(relataError('invalid_query', `data names resources the model does not have: ${unknown.join(', ')}`));
       const error = replaceData(next);
       if (error) return err(error);
-      return ok({ counts: counts(), warnings: normalized ? checkData(normalized, data) : [], dataVersion });
+      return ok({ counts: counts(), warnings: checkData(normalized, store.data()), dataVersion });
     },
 
     async exportSqlite() {
       // `Database.export()` frees prepared statements, so export a copy rather than the live database.
-      if (!model) return new Uint8Array();
       const copy = new options.SQL.Database();
       try {
-        const created = createEngine({ model, dataLayer: { kind: 'sqlite', db: copy } });
-        if (!created.ok) return new Uint8Array();
-        created.value.load(data);
-        return copy.export();
+        const copied = new SqliteRowStore(copy, normalized).replaceAll(normalized, store.data());
+        return copied.ok ? copy.export() : new Uint8Array();
       } finally {
         copy.close();
       }
     },
 
     async importSqlite(bytes: Uint8Array) {
-      if (!normalized) return err(relataError('invalid_model', 'no model to import data into'));
       let src: Db;
       try {
         src = new options.SQL.Database(bytes);
@@ -370,56 +353,11 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
     },
 
     dispose() {
-      db?.close();
-      db = null;
       engine = null;
+      db.close();
       options.manualRunner?.dispose();
     },
   };
-}
-
-/**
- * `data` with an action's written rows applied (rows matched by primary key, or by every attribute
- * when the resource has none). Untouched resources keep their row lists.
- */
-export function applyRecordChanges(model: NormalizedModel, data: Data, changes: readonly RecordChange[]): Data {
-  const next: Data = { ...data };
-  const copied = new Set<string>();
-  for (const c of changes) {
-    const res = model.resources.find((r) => r.name === c.resource);
-    if (!res) continue;
-    if (!copied.has(c.resource)) {
-      next[c.resource] = [...(next[c.resource] ?? [])];
-      copied.add(c.resource);
-    }
-    const rows = next[c.resource]!;
-    const keyCols = res.attributes.filter((a) => a.primaryKey).map((a) => a.name);
-    const cols = keyCols.length > 0 ? keyCols : res.attributes.map((a) => a.name);
-    const same = (row: Row, other: Row) => cols.every((k) => sameValue(row[k], other[k]));
-    const at = c.before ? rows.findIndex((r) => same(r, c.before!)) : -1;
-    const after = c.after ? Object.fromEntries(res.attributes.map((a) => [a.name, c.after![a.name] ?? null])) : null;
-    if (at >= 0) {
-      if (after) rows[at] = after;
-      else rows.splice(at, 1);
-    } else if (after) {
-      rows.push(after);
-    }
-  }
-  return next;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if ((a ?? null) === (b ?? null)) return true;
-  // Keys read back from SQLite may differ in type from the stored value (booleans as 0/1).
-  return typeof a === 'boolean' || typeof b === 'boolean' ? Number(a) === Number(b) : false;
-}
-
-/** As the sqlite layer stores values: booleans as 0/1, maps as JSON text. */
-function toSqlValue(v: unknown): string | number | Uint8Array | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'number' || typeof v === 'string' || v instanceof Uint8Array) return v;
-  return JSON.stringify(v);
 }
 
 function safeJson(v: string): unknown {

@@ -139,7 +139,6 @@ export async function attachCalculations(schema: Schema, layer: DataLayer, req: 
   });
   for (const level of levels) {
     if (level.records.length === 0) continue;
-    if (!layer.readCalculations) fail('invalid_query', `the ${layer.kind} data layer cannot load calculations`);
     const values = await layer.readCalculations({ resource: level.resource, calculations: level.calcs }, level.records, rel, sink(level.scope));
     level.records.forEach((record, i) => {
       level.calcs.forEach((c, j) => setKey(record, c.def.name, values[i]?.[j] ?? null));

@@ -4,14 +4,16 @@ import type { DocumentOp } from '../model/ops';
 import { normalizeModel } from '../model/normalize';
 import { getTemplate } from '../templates/index';
 import { migrateData } from './migrate';
+import { migrateDataByOps } from './edit-migration';
 
 const tpl = getTemplate('helpdesk');
 const doc = { model: tpl.model, layout: { positions: {} } };
 
+/** Rows carried across the edit's ops (the intent comes from the ops, nothing is guessed). */
 function edit(ops: DocumentOp[]) {
-  const r = applyOps(doc, ops);
+  const r = migrateDataByOps(doc, tpl.data, ops);
   if (!r.ok) throw new Error(r.error.message);
-  return migrateData(normalizeModel(tpl.model), normalizeModel(r.value.document.model), tpl.data);
+  return r.value.migration;
 }
 
 const ticketAttr = (name: string) => tpl.model.resources.find((r) => r.name === 'Ticket')!.attributes!.find((a) => a.name === name)!;
@@ -53,5 +55,23 @@ describe('migrateData', () => {
     const rel = tpl.model.resources.find((r) => r.name === 'Ticket')!.relationships!.find((r) => r.name === 'reporter')!;
     const { data } = edit([{ kind: 'updateRelationship', resource: 'Ticket', name: 'reporter', relationship: { ...rel, name: 'submitter' } }]);
     expect(data.Ticket!.map((t) => t.submitter_id)).toEqual(tpl.data.Ticket!.map((t) => t.reporter_id));
+  });
+
+  it('never moves values between columns: removing priority and adding notes in one step', () => {
+    const notes = { name: 'notes', type: 'string' as const };
+    const { data, changes } = edit([
+      { kind: 'removeAttribute', resource: 'Ticket', name: 'priority' },
+      { kind: 'addAttribute', resource: 'Ticket', attribute: notes },
+    ]);
+    expect(data.Ticket!.every((t) => !('priority' in t) && (t.notes === undefined || t.notes === null))).toBe(true);
+    expect(changes).toContainEqual({ kind: 'dropAttribute', resource: 'Ticket', attribute: 'priority' });
+    expect(changes.some((c) => c.kind === 'renameAttribute')).toBe(false);
+  });
+
+  it('a snapshot without hints keeps rows by name only (no guessed rename)', () => {
+    const applied = applyOps(doc, [{ kind: 'updateAttribute', resource: 'Ticket', name: 'subject', attribute: { ...ticketAttr('subject'), name: 'title' } }]);
+    if (!applied.ok) throw new Error(applied.error.message);
+    const { data } = migrateData(normalizeModel(tpl.model), normalizeModel(applied.value.document.model), tpl.data);
+    expect(data.Ticket!.every((t) => !('title' in t))).toBe(true);
   });
 });

@@ -2,11 +2,11 @@ import type { AttributeType, Data, NAttribute, NormalizedModel, NResource } from
 import type { Row } from '../query/types';
 
 /**
- * Carries rows across a model edit. Edits arrive as model snapshots, so renames are inferred:
- * a resource or attribute that disappeared and one that appeared in its place (one for one, or the
- * best match by attribute names / position and type) is a rename and keeps its values; a removed
- * one drops them; a new attribute starts empty (the loader fills defaults). A type change converts
- * values where it can and sets the rest to null. `hints` make renames explicit when known.
+ * Carries rows across a model edit. Nothing is guessed: a resource or attribute keeps its values
+ * when it keeps its name, or when `hints` say it was renamed (the edit's ops say so, see
+ * `renamesOfOp`); anything else that disappeared is dropped, and a new attribute starts empty (the
+ * loader fills defaults). A type change converts values where it can and sets the rest to null.
+ * (Guessing renames from two snapshots once moved `Ticket.priority` values into a new `notes`.)
  */
 
 export interface MigrationHints {
@@ -66,35 +66,7 @@ function matchResources(from: NormalizedModel, to: NormalizedModel, hints: Migra
       taken.add(r.name);
     }
   }
-  const goneOld = from.resources.filter((r) => !map.has(r.name));
-  const added = to.resources.filter((r) => !taken.has(r.name));
-  if (goneOld.length === 1 && added.length === 1) {
-    map.set(goneOld[0]!.name, added[0]!.name);
-    return map;
-  }
-  for (const old of goneOld) {
-    let best: NResource | undefined;
-    let bestScore = 0.5;
-    for (const cand of added) {
-      if (taken.has(cand.name)) continue;
-      const score = overlap(old, cand);
-      if (score > bestScore) {
-        best = cand;
-        bestScore = score;
-      }
-    }
-    if (best) {
-      map.set(old.name, best.name);
-      taken.add(best.name);
-    }
-  }
   return map;
-}
-
-function overlap(a: NResource, b: NResource): number {
-  const an = new Set(a.attributes.map((x) => x.name));
-  const common = b.attributes.filter((x) => an.has(x.name)).length;
-  return common / Math.max(1, Math.max(a.attributes.length, b.attributes.length));
 }
 
 function migrateRows(oldRes: NResource, newRes: NResource, rows: Row[], hints: MigrationHints, changes: MigrationChange[]): Row[] {
@@ -144,21 +116,6 @@ function matchAttributes(oldRes: NResource, newRes: NResource, hints: MigrationH
     if (!map.has(a.name) && newNames.has(a.name) && !taken.has(a.name)) {
       map.set(a.name, a.name);
       taken.add(a.name);
-    }
-  }
-  const gone = oldRes.attributes.filter((a) => !map.has(a.name));
-  const added = newRes.attributes.filter((a) => !taken.has(a.name));
-  if (gone.length === 1 && added.length === 1) {
-    map.set(gone[0]!.name, added[0]!.name);
-    return map;
-  }
-  // Several at once (an import, a pasted model): same position and type counts as a rename.
-  for (const a of gone) {
-    const i = oldRes.attributes.indexOf(a);
-    const cand = newRes.attributes[i];
-    if (cand && !taken.has(cand.name) && cand.type === a.type) {
-      map.set(a.name, cand.name);
-      taken.add(cand.name);
     }
   }
   return map;

@@ -1,7 +1,8 @@
-import type { DataLayer, StatementLog, StatementSink } from '../datalayers/data-layer';
-import { createMemoryDataLayer } from '../datalayers/memory/memory-layer';
-import { applyWindow } from '../datalayers/memory/memory-layer';
-import { createSqliteDataLayer } from '../datalayers/sqlite/sqlite-layer';
+import '../aggregates/register';
+import type { DataLayer, LayerFactory, StatementLog, StatementSink } from '../datalayers/data-layer';
+import { memoryLayer } from '../datalayers/memory/memory-layer';
+import { applyWindow } from '../datalayers/window';
+import { sqliteLayer } from '../datalayers/sqlite/sqlite-layer';
 import type { SqlDatabase } from '../datalayers/sqlite/database';
 import { bindFilter } from '../expr/bind';
 import { matches, prefetch } from '../expr/evaluate';
@@ -30,6 +31,10 @@ import { runAction } from '../actions/run';
 import { attachCalculations, calculationSortFields, checkCalculationRequest, readSortedByCalculations, wantsCalculations, withCalculations } from '../calculations/load';
 import { aggregateSortFields, attachAggregates, checkAggregateRequest, readSortedByAggregates, wantsAggregates } from '../aggregates/load';
 
+/**
+ * The older way to name a layer, kept as a thin adapter over the factories (`memoryLayer()`,
+ * `sqliteLayer(db, { attach })`); new code passes `layer`.
+ */
 export type DataLayerOption =
   | { kind: 'memory' }
   /** `db` is a sql.js Database (or anything with its shape). `attach: true` uses existing tables as they are. */
@@ -37,7 +42,10 @@ export type DataLayerOption =
 
 export interface EngineOptions {
   model: Model;
-  dataLayer: DataLayerOption;
+  /** The data layer, injected: `sqliteLayer(db)`, `memoryLayer()` or another layer's factory. */
+  layer?: LayerFactory;
+  /** Older spelling of `layer` (adapted to the factories). One of the two is required. */
+  dataLayer?: DataLayerOption;
   /** Runs manual relationship code in a sandbox; without one, manual loads fail with manual_load_failed. */
   manualRunner?: ManualRunner;
   /** Time limit for manual code, default 2000 ms. */
@@ -64,7 +72,8 @@ export interface ReadOptions {
 export interface Engine {
   readonly model: NormalizedModel;
   readonly schema: Schema;
-  readonly dataLayer: 'sqlite' | 'memory';
+  /** `sqlite`, `memory` or the injected layer's name. */
+  readonly dataLayer: string;
   /** Replaces the data (spec §2). */
   load(data: Data): Result<void>;
   read(query: QueryRequest | Query, options?: ReadOptions): Promise<Result<ReadResult>>;
@@ -91,15 +100,18 @@ export function createEngine(options: EngineOptions): Result<Engine> {
   }
   const model = normalizeModel(options.model);
   const schema = compileSchema(model);
-  const layer: DataLayer =
-    options.dataLayer.kind === 'memory'
-      ? createMemoryDataLayer(schema)
-      : createSqliteDataLayer(schema, options.dataLayer.db, { attach: options.dataLayer.attach === true });
+  const factory = options.layer ?? (options.dataLayer ? layerFromOption(options.dataLayer) : null);
+  if (!factory) return err(relataError('invalid_query', 'createEngine needs a data layer: { layer: sqliteLayer(db) } or { layer: memoryLayer() }'));
+  const layer: DataLayer = factory.create(schema);
   return ok(new EngineImpl(model, schema, layer, options));
 }
 
+function layerFromOption(option: DataLayerOption): LayerFactory {
+  return option.kind === 'memory' ? memoryLayer() : sqliteLayer(option.db, { attach: option.attach === true });
+}
+
 class EngineImpl implements Engine {
-  readonly dataLayer: 'sqlite' | 'memory';
+  readonly dataLayer: string;
 
   constructor(
     readonly model: NormalizedModel,
@@ -120,7 +132,7 @@ class EngineImpl implements Engine {
     const layer = this.layer;
     const runner = this.options.manualRunner;
     if (this.manualSqlReady) return this.manualSqlReady;
-    if (!layer.registerManualSql || !runner) return (this.manualSqlReady = Promise.resolve());
+    if (!runner) return (this.manualSqlReady = Promise.resolve());
     const jobs: Array<Promise<void>> = [];
     for (const resource of this.model.resources) {
       for (const rel of resource.relationships) {
@@ -129,7 +141,7 @@ class EngineImpl implements Engine {
         const key = `${resource.name}.${rel.name}`;
         jobs.push(
           runner.check(rel.manual.source).then((check) => {
-            if (check.ok && check.sqlSubquery) layer.registerManualSql!(key, check.sqlSubquery);
+            if (check.ok && check.sqlSubquery) layer.registerManualSql(key, check.sqlSubquery);
           }),
         );
       }
@@ -245,7 +257,7 @@ class ReadRun {
    */
   async readDeferred(request: QueryRequest, scope: string): Promise<Row[] | DeferredRows> {
     const req = withCalculations(this.engine.schema, request);
-    if (!this.layer.readRootDeferred || wantsCalculations(req) || calculationSortFields(this.engine.schema, req).length > 0 || aggregateSortFields(this.engine.schema, req).length > 0 || wantsAggregates(req)) {
+    if (wantsCalculations(req) || calculationSortFields(this.engine.schema, req).length > 0 || aggregateSortFields(this.engine.schema, req).length > 0 || wantsAggregates(req)) {
       return this.read(req, scope);
     }
     const plan = planQuery(this.engine.schema, req);

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MODEL_FORMAT } from '../../core/index';
 import type { RelataDocument } from '../../core/index';
-import { useDocument } from './document-store';
+import { getTemplate } from '../../core/index';
+import { toFlow } from '../canvas/to-flow';
+import { editsSince, useDocument } from './document-store';
 
 const doc = (): RelataDocument => ({
   model: {
@@ -112,6 +114,22 @@ describe('document store', () => {
     const v = store().version;
     expect(store().dispatch([]).ok).toBe(true);
     expect(store().version).toBe(v);
+    expect(store().canUndo).toBe(false);
+  });
+
+  it('Blog: renaming Author to Writer is one undoable step, leaves no diagnostics and keeps the pair one edge', () => {
+    const blog = getTemplate('blog');
+    store().replaceDocument({ model: blog.model, layout: { positions: {} } });
+    const edges = () => toFlow(store().document.model, store().normalized, store().document.layout, null).edges;
+    const before = edges().length;
+    const v = store().version;
+    expect(store().dispatch([{ kind: 'renameResource', from: 'Author', to: 'Writer' }], 'Rename').ok).toBe(true);
+    expect(store().diagnostics).toEqual([]);
+    expect(edges()).toHaveLength(before);
+    // The worker is sent the rename and what followed it, as ops.
+    expect(editsSince(v)?.map((o) => o.kind)).toEqual(['renameResource', 'updateRelationship']);
+    store().undo();
+    expect(store().document.model).toEqual(blog.model);
     expect(store().canUndo).toBe(false);
   });
 });

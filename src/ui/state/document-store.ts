@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import {
-  MODEL_FORMAT, applyOps, moduleForNewModel, normalizeModel, validateModel, ok, err, relataError,
+  MODEL_FORMAT, applyOps, followRenames, moduleForNewModel, normalizeModel, validateModel, ok, err, relataError,
 } from '../../core/index';
+import { useUi } from './ui-store';
 import type {
   Diagnostic, DocumentOp, NormalizedModel, RelataDocument, Result,
 } from '../../core/index';
@@ -78,6 +79,25 @@ function keepSelection(sel: Selection, normalized: NormalizedModel): Selection {
 }
 
 let undoStack: HistoryEntry[] = [];
+
+/**
+ * The ops applied to the document, by the version they produced (edits, undos and redos: an undo
+ * is its inverse ops). The engine worker is sent these instead of the model; a version with no
+ * entry (opening or replacing a document) means it needs the whole model.
+ */
+const EDIT_LOG_LIMIT = 200;
+let editLog: Array<{ version: number; ops: DocumentOp[] }> = [];
+
+/** The ops that took the document from `version` to the current one, or null when they are not all known. */
+export function editsSince(version: number): DocumentOp[] | null {
+  const current = useDocument.getState().version;
+  if (version === current) return [];
+  const start = editLog.findIndex((e) => e.version === version + 1);
+  if (start < 0) return null;
+  const entries = editLog.slice(start);
+  if (entries.at(-1)?.version !== current || entries.some((e, i) => e.version !== version + 1 + i)) return null;
+  return entries.flatMap((e) => e.ops);
+}
 let redoStack: HistoryEntry[] = [];
 
 function historyFlags() {
@@ -112,6 +132,8 @@ export const useDocument = create<DocumentState>()((set, get) => {
     const { document, inverse } = result.value;
     // Layout-only ops (moving nodes) keep the model object: its diagnostics still hold.
     const derived = document.model === state.document.model ? { normalized: state.normalized, diagnostics: state.diagnostics } : derive(document);
+    editLog.push({ version: state.version + 1, ops });
+    if (editLog.length > EDIT_LOG_LIMIT) editLog = editLog.slice(-EDIT_LOG_LIMIT);
     set({
       document,
       ...derived,
@@ -130,14 +152,17 @@ export const useDocument = create<DocumentState>()((set, get) => {
     selection: null,
     ...historyFlags(),
 
-    dispatch(ops, label = 'Edit') {
-      if (ops.length === 0) return ok(undefined);
+    dispatch(requested, label = 'Edit') {
+      if (requested.length === 0) return ok(undefined);
+      // Renames carry what depended on the old name along, in this same undoable step.
+      const { ops, warnings } = followRenames(get().document, requested);
       const applied = apply(ops);
       if (!applied.ok) return applied;
       undoStack.push({ ops: applied.value, label });
       if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
       redoStack = [];
       set(historyFlags());
+      if (warnings.length > 0) useUi.getState().notify(warnings.join(' '));
       return ok(undefined);
     },
 
@@ -170,12 +195,14 @@ export const useDocument = create<DocumentState>()((set, get) => {
       }
       undoStack = [];
       redoStack = [];
+      editLog = [];
       set({ document: doc, ...derive(doc), version: get().version + 1, selection: null, ...historyFlags() });
     },
 
     openDocument(docId, title, doc) {
       undoStack = [];
       redoStack = [];
+      editLog = [];
       set({ docId, title, document: doc, ...derive(doc), version: get().version + 1, selection: null, ...historyFlags() });
     },
 
