@@ -8,7 +8,7 @@ import type { BExpr } from './bound';
 import { bindingKey } from './bound';
 import { parseExpression } from './parser';
 import { aggregateHooks, hasAggregate } from '../aggregates/registry';
-import { findCalculation, inlineCalculation } from '../calculations/bind';
+import { findCalculation, inlineCalculation } from '../calculations/inline';
 
 /**
  * Binding context. `scopes[0]` is the resource of the row being filtered, `scopes[1]` its parent...
