@@ -45,7 +45,7 @@ export function options(s: ExStmt, positional: number): Option[] {
 function attributeType(v: ExVal | undefined, line: number, r: Reader): ReadType | undefined {
   const t = readAshType(v, r.typeModule);
   if (t?.customShortName) {
-    if (r.strict) { r.problems.push({ line, message: `${describe(v)} is not one of Ash's types` }); return undefined; }
+    if (r.strict) { r.problems.push({ line, message: `Unsupported attribute type ${describe(v)} (not one of Ash's types)` }); return undefined; }
     r.warnings.push({ line, message: `${describe(v)} is not one of Ash's built-in types; read as an app-registered custom type stored as map` });
     return { type: t.type, ...(t.ashType !== undefined ? { ashType: t.ashType } : {}) };
   }
