@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import './ui/styles.css';
 import { App } from './ui/App';
 import { installDevHandle } from './ui/dev-handle';
+import { loadElixirParserBrowser } from './ui/elixir-parser';
 import { session } from './ui/persistence/app-session';
 import { bootWithShareLink, listenForShareLinks } from './ui/persistence/share-open';
 
@@ -17,6 +18,8 @@ createRoot(root).render(
 );
 
 if (import.meta.env.DEV || new URLSearchParams(location.search).has('bench')) installDevHandle();
+// Elixir import reads with tree-sitter once its wasm has loaded (the built-in parser until then).
+loadElixirParserBrowser().catch((e: unknown) => console.warn('Elixir parser (tree-sitter) not loaded; using the built-in one', e));
 
 // A share link (`#m1d.…`) opens as a new model copy; otherwise the last model (or `?fixture=`).
 void bootWithShareLink(session, new URLSearchParams(location.search).get('fixture'));

@@ -18,6 +18,8 @@ export interface Reader {
    */
   resolve(alias: string, line: number, keyType?: AttributeType): string | undefined;
   manualSource(module: string): string | undefined;
+  /** The code panel: what the text cannot say exactly is an error rather than a warning. */
+  strict?: boolean;
   /** Ash 2 (attributes public unless `private? true`) rather than Ash 3 (private unless `public? true`). */
   ash2?: boolean;
   /** A type module defined in the imported files (an enum, an embedded resource). */
@@ -42,6 +44,11 @@ export function options(s: ExStmt, positional: number): Option[] {
 
 function attributeType(v: ExVal | undefined, line: number, r: Reader): ReadType | undefined {
   const t = readAshType(v, r.typeModule);
+  if (t?.customShortName) {
+    if (r.strict) { r.problems.push({ line, message: `Unsupported attribute type ${describe(v)} (not one of Ash's types)` }); return undefined; }
+    r.warnings.push({ line, message: `${describe(v)} is not one of Ash's built-in types; read as an app-registered custom type stored as map` });
+    return { type: t.type, ...(t.ashType !== undefined ? { ashType: t.ashType } : {}) };
+  }
   if (t) return t;
   r.problems.push({ line, message: `Cannot read the type ${describe(v)}` });
   return undefined;

@@ -12,7 +12,7 @@ const NEAREST: Record<string, AttributeType> = {
   utc_datetime_usec: 'utc_datetime', datetime: 'utc_datetime', naive_datetime: 'utc_datetime', naive_datetime_usec: 'utc_datetime',
   uuid_v7: 'uuid', text: 'string', int: 'integer', bool: 'boolean', binary: 'string', url_encoded_binary: 'string',
   time: 'string', time_usec: 'string', duration: 'string', duration_name: 'atom', module: 'atom', term: 'map',
-  union: 'map', keyword: 'map', struct: 'map', tuple: 'map', function: 'map', vector: 'map', file: 'map', new_type: 'map',
+  union: 'map', keyword: 'map', struct: 'map', tuple: 'map', function: 'map', vector: 'map', file: 'map', new_type: 'map', map: 'map',
   date_time: 'utc_datetime', utc_date_time: 'utc_datetime', naive_date_time: 'utc_datetime', ci_string: 'ci_string',
 };
 
@@ -27,6 +27,8 @@ export interface ReadType {
   /** Set when richer than `type`: the source text of the type. */
   ashType?: string;
   oneOf?: JsonValue[];
+  /** An atom that is not one of Ash's short names (an app's `:custom_types` entry, or a typo). */
+  customShortName?: boolean;
 }
 
 const snakeName = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
@@ -42,7 +44,8 @@ export function readAshType(v: ExVal | undefined, typeModule: (m: string) => Typ
     }
     const nearest = NEAREST[name];
     if (nearest) return { type: nearest, ashType: written };
-    if (v.t === 'atom') return { type: 'map', ashType: written };
+    // Any other atom is a short name the app registers itself (`config :ash, :custom_types`).
+    if (v.t === 'atom') return { type: 'map', ashType: written, customShortName: true };
   }
   if (v.t === 'alias') {
     const known = typeModule(v.v);

@@ -125,6 +125,7 @@ function importElixir(files: readonly SourceFile[], context: Model | undefined):
   const reader: Reader = {
     problems,
     warnings,
+    strict,
     resolve(alias: string, line: number, keyType?: AttributeType): string | undefined {
       const suffix = resources.filter((r) => r.name.endsWith(`.${alias}`));
       const full = names.has(alias) ? alias : suffix.length === 1 ? suffix[0]?.name : shortNames.get(alias)?.length === 1 ? shortNames.get(alias)?.[0] : undefined;
