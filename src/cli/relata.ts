@@ -19,6 +19,7 @@ import { parseModelText } from '../core/model/parse';
 import type { Model } from '../core/model/types';
 import { validateModel } from '../core/validate/validate';
 import { readSourceFiles, type CliImportFormat } from './relata-files';
+import { loadElixirParserNode } from '../node/elixir-parser';
 
 export const HELP = `relata: import and export Relata models
 
@@ -46,11 +47,8 @@ const EXPORT_FORMATS: Record<string, ExportFormat | 'json'> = {
   json: 'json', ts: 'typescript', 'sql-postgres': 'postgres', 'sql-sqlite': 'sqlite', ash: 'elixir', mermaid: 'mermaid',
 };
 
-/**
- * One-time preparation an importer needs before its first call (e.g. loading a WebAssembly parser).
- * The Ash importer's owner adds `ash: () => loadElixirParser()` here when it needs one.
- */
-const PREPARE: Partial<Record<CliImportFormat, () => Promise<void>>> = {};
+/** One-time preparation an importer needs before its first call: the Ash importer's tree-sitter parser. */
+const PREPARE: Partial<Record<CliImportFormat, () => Promise<void>>> = { ash: loadElixirParserNode };
 
 /** Runs the one-time preparation of `format`'s importer (also used by test/corpus-export.test.ts). */
 export async function prepareImport(format: CliImportFormat): Promise<void> {
