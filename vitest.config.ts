@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30000,
     pool: 'threads',
+    // One throwaway PostgreSQL server per run for the export tests (scripts/ensure-postgres.mjs installs it).
+    globalSetup: ['test/support/postgres-global-setup.ts'],
   },
 });

@@ -20,7 +20,7 @@ export interface A { id: number; xs?: A[] }
     const cases: [string, number, RegExp][] = [
       ["const model = defineModel({\n  name: 'x',\n  resources: [...others],\n});", 3, /expected a value/],
       ["const model = defineModel({\n  name: other,\n});", 2, /Unknown name `other`/],
-      ["import x from 'y';\nfunction f() {}\n", 2, /Unexpected "function"/],
+      ["import x from 'y';\nclass F {}\n", 2, /Unexpected "class"/],
       ["const x = 'a';\n", 1, /No `defineModel/],
       ["const model = defineModel({\n  format: 'relata/model@1',\n  name: 'x',\n  resources: [{ name: 1 }],\n});", 1, /name/],
     ];

@@ -1,6 +1,6 @@
 /**
  * Reads back what `toTypeScript` writes: `const NAME = <string or template literal>` constants and
- * `const model = defineModel(<object literal>)`, skipping imports, interfaces and type aliases.
+ * `const model = defineModel(<object literal>)`, skipping imports, interfaces, type aliases and functions.
  * A small hand parser rather than the TypeScript compiler, which is far too big for the browser
  * bundle; anything outside that shape (computed values, spreads, calls) is reported with its line.
  */
@@ -125,7 +125,8 @@ class TsReader {
       if (t.k === 'p' && t.v === ';') { this.i++; continue; }
       if (isId(t, 'import')) { this.skipTo(';'); continue; }
       if (isId(t, 'export')) { this.i++; continue; }
-      if (isId(t, 'interface')) { this.skipInterface(); continue; }
+      // An interface, or a function the export writes inline (`defineModel`): skipped to its closing brace.
+      if (isId(t, 'interface') || isId(t, 'function')) { this.skipInterface(); continue; }
       if (isId(t, 'type')) { this.skipTo(';'); continue; }
       if (isId(t, 'const') || isId(t, 'let')) {
         this.i++;
