@@ -32,18 +32,18 @@ export interface StepFailure {
   message: string;
 }
 
-export type LayerKind = 'sqlite' | 'memory';
+export type LayerKind = 'sqlite' | 'memory' | 'pglite' | 'postgres';
 
 export interface CaseEnvironment {
-  /** A fresh data layer option for each case (a new sql.js database for sqlite). */
-  dataLayer(kind: LayerKind): DataLayerOption;
+  /** A fresh data layer option for each case (a new sql.js database for sqlite, a new schema for pglite/postgres). */
+  dataLayer(kind: LayerKind): DataLayerOption | Promise<DataLayerOption>;
   manualRunner: ManualRunner;
 }
 
 /** Runs one case on one data layer; returns the failures (empty when the case passes). */
 export async function runCase(c: ConformanceCase, kind: LayerKind, env: CaseEnvironment): Promise<StepFailure[]> {
   const failures: StepFailure[] = [];
-  const engineResult = createEngine({ model: c.model, dataLayer: env.dataLayer(kind), manualRunner: env.manualRunner });
+  const engineResult = createEngine({ model: c.model, dataLayer: await env.dataLayer(kind), manualRunner: env.manualRunner });
   let engine: Engine | null = null;
   if (engineResult.ok) {
     engine = engineResult.value;
@@ -90,7 +90,7 @@ export async function runCase(c: ConformanceCase, kind: LayerKind, env: CaseEnvi
           break;
         }
         case 'stats': {
-          if (kind !== 'sqlite') break;
+          if (kind === 'memory') break;
           if (!lastStatements) {
             fail('no previous successful read to take statistics of');
             break;

@@ -55,7 +55,7 @@ export interface RelatedRead {
  * compile them (sqlite), and either way must give the same answer.
  */
 export interface DataLayer {
-  readonly kind: 'sqlite' | 'memory';
+  readonly kind: 'sqlite' | 'memory' | 'postgres';
   readonly schema: Schema;
   /** Rows returned by a read are new objects the loader may reuse for its output (else it copies). */
   readonly freshRows: boolean;
@@ -84,6 +84,8 @@ export interface DataLayer {
   begin?(): void;
   commit?(): void;
   rollback?(): void;
+  /** Optional: a layer whose writes are queued (postgres) runs them now; rejects with the first failure. */
+  flush?(): Promise<void>;
   /** Aggregate values for the rows whose primary keys are `keys` (aligned: one array of values per key). */
   readAggregates?(read: AggregateRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<unknown[][]>;
 }

@@ -2,6 +2,8 @@ import type { DataLayer, StatementLog, StatementSink } from '../datalayers/data-
 import { createMemoryDataLayer } from '../datalayers/memory/memory-layer';
 import { applyWindow } from '../datalayers/memory/memory-layer';
 import { createSqliteDataLayer } from '../datalayers/sqlite/sqlite-layer';
+import { createPostgresDataLayer } from '../datalayers/postgres/postgres-layer';
+import type { PgDriver } from '../datalayers/postgres/driver';
 import type { SqlDatabase } from '../datalayers/sqlite/database';
 import { bindFilter } from '../expr/bind';
 import { matches, prefetch } from '../expr/evaluate';
@@ -32,7 +34,12 @@ import { aggregateSortFields, attachAggregates, checkAggregateRequest, readSorte
 export type DataLayerOption =
   | { kind: 'memory' }
   /** `db` is a sql.js Database (or anything with its shape). `attach: true` uses existing tables as they are. */
-  | { kind: 'sqlite'; db: SqlDatabase; attach?: boolean };
+  | { kind: 'sqlite'; db: SqlDatabase; attach?: boolean }
+  /**
+   * PostgreSQL through a driver (PGlite or node-postgres, src/node/postgres-drivers.ts). `attach: true`
+   * reads the existing tables (no DDL, no load); `readOnly: true` refuses writes.
+   */
+  | { kind: 'postgres'; driver: PgDriver; attach?: boolean; readOnly?: boolean };
 
 export interface EngineOptions {
   model: Model;
@@ -63,7 +70,7 @@ export interface ReadOptions {
 export interface Engine {
   readonly model: NormalizedModel;
   readonly schema: Schema;
-  readonly dataLayer: 'sqlite' | 'memory';
+  readonly dataLayer: 'sqlite' | 'memory' | 'postgres';
   /** Replaces the data (spec §2). */
   load(data: Data): Result<void>;
   read(query: QueryRequest | Query, options?: ReadOptions): Promise<Result<ReadResult>>;
@@ -90,15 +97,18 @@ export function createEngine(options: EngineOptions): Result<Engine> {
   }
   const model = normalizeModel(options.model);
   const schema = compileSchema(model);
+  const opt = options.dataLayer;
   const layer: DataLayer =
-    options.dataLayer.kind === 'memory'
+    opt.kind === 'memory'
       ? createMemoryDataLayer(schema)
-      : createSqliteDataLayer(schema, options.dataLayer.db, { attach: options.dataLayer.attach === true });
+      : opt.kind === 'postgres'
+        ? createPostgresDataLayer(schema, opt.driver, { attach: opt.attach === true, readOnly: opt.readOnly === true })
+        : createSqliteDataLayer(schema, opt.db, { attach: opt.attach === true });
   return ok(new EngineImpl(model, schema, layer, options));
 }
 
 class EngineImpl implements Engine {
-  readonly dataLayer: 'sqlite' | 'memory';
+  readonly dataLayer: 'sqlite' | 'memory' | 'postgres';
 
   constructor(
     readonly model: NormalizedModel,

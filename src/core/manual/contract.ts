@@ -36,7 +36,7 @@ export interface ManualCall {
   /** The source resource name (for messages). */
   resource: string;
   actor: unknown;
-  dataLayer: 'sqlite' | 'memory';
+  dataLayer: 'sqlite' | 'memory' | 'postgres';
   /** Time limit in ms (default 2000). */
   timeoutMs?: number;
 }

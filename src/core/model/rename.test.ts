@@ -13,7 +13,7 @@ function edit(doc: RelataDocument, ops: DocumentOp[]) {
   return { ...r.value, warnings: expanded.warnings, ops: expanded.ops };
 }
 
-const docOf = (name: string): RelataDocument => ({ model: getTemplate(name).model, layout: { positions: {} } });
+const docOf = (name: Parameters<typeof getTemplate>[0]): RelataDocument => ({ model: getTemplate(name).model, layout: { positions: {} } });
 
 describe('renames follow through', () => {
   it('Blog: Author → Writer leaves no diagnostics and the inverse has_many still names author_id', () => {
