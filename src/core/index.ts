@@ -30,6 +30,7 @@ export { applyOps } from './model/ops';
 export { followRenames, renameInExpression } from './model/rename';
 export type { FollowThrough } from './model/rename';
 export { validateModel } from './validate/validate';
+export { moduleForNewModel } from './validate/rules-export';
 export { parseModel, parseModelText } from './model/parse';
 
 // Engine: loads and queries on either data layer.

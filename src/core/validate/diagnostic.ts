@@ -14,6 +14,10 @@ export type DiagnosticCode =
   | 'unknown_reference'
   | 'attribute_type_mismatch'
   | 'manual_code_error'
+  /** Export rules (docs/export.md): warnings about what an export cannot write as it stands. */
+  | 'invalid_module_name'
+  | 'foreign_key_not_unique'
+  | 'foreign_key_type_mismatch'
   /** Structural problems of the JSON itself (wrong type, missing key, unknown attribute type...). */
   | 'invalid_model';
 

@@ -9,6 +9,7 @@ import { checkModelShape } from '../model/shape';
 import type { Model, NormalizedModel } from '../model/types';
 import { createContext, relationshipPath, userRelationships } from './context';
 import type { Diagnostic } from './diagnostic';
+import { checkExportRules } from './rules-export';
 import { checkNames } from './rules-names';
 import { checkRelationships } from './rules-relationships';
 import { manualMessage } from './rules-expressions';
@@ -39,6 +40,7 @@ export function validateModel(model: Model, normalized?: NormalizedModel): Diagn
   checkNames(ctx);
   checkRelationships(ctx);
   checkActionsAndAggregates(ctx);
+  checkExportRules(ctx);
   return ctx.out;
 }
 

@@ -181,3 +181,22 @@ describe('diagnostics at their line', () => {
     }
   });
 });
+
+describe('a new model in the code panel', () => {
+  for (const language of LANGUAGES) {
+    it(`${language}: reads back its own text, with and without a resource`, async () => {
+      const { emptyDocument } = await import('../state/document-store');
+      const fresh = emptyDocument('Untitled model');
+      expect(fresh.model.module).toBe('MyApp.UntitledModel');
+      expect(validateModel(fresh.model)).toEqual([]);
+      const withOne: Model = { ...fresh.model, resources: [{ name: 'Thing', attributes: [{ name: 'id', type: 'uuid', primaryKey: true }] }] };
+      for (const m of [fresh.model, withOne]) {
+        const text = printCode(m, { kind: 'model' }, language);
+        const parsed = parseCode(text, m, { kind: 'model' }, language);
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+        expect(printCode(parsed.model, { kind: 'model' }, language)).toBe(text);
+        expect(parsed.model.resources.map((r) => r.name)).toEqual(m.resources.map((r) => r.name));
+      }
+    });
+  }
+});

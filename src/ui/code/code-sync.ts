@@ -61,6 +61,10 @@ export function parseCode(text: string, model: Model, scope: CodeScope, language
     return { ok: true, model: { ...model, resources }, warnings };
   }
   const r = language === 'elixir' ? fromElixir(text, model) : fromTypeScript(text);
+  // A domain without resources (what a new model prints as) is an empty model, not an error.
+  if (!r.ok && language === 'elixir' && /\buse\s+Ash\.Domain\b/.test(text) && !/\buse\s+Ash\.Resource\b/.test(text)) {
+    return { ok: true, model: { ...model, resources: [] }, warnings: [] };
+  }
   if (!r.ok) return { ok: false, problems: r.error.problems };
   let next = r.value.model;
   if (language === 'elixir') {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import {
-  MODEL_FORMAT, applyOps, followRenames, normalizeModel, validateModel, ok, err, relataError,
+  MODEL_FORMAT, applyOps, followRenames, moduleForNewModel, normalizeModel, validateModel, ok, err, relataError,
 } from '../../core/index';
 import { useUi } from './ui-store';
 import type {
@@ -52,8 +52,9 @@ export interface DocumentState {
   setTitle(title: string): void;
 }
 
+/** A new model: its display name is free text, its module a valid Elixir alias (`MyApp.UntitledModel`). */
 export function emptyDocument(name = 'Untitled'): RelataDocument {
-  return { model: { format: MODEL_FORMAT, name, resources: [] }, layout: { positions: {} } };
+  return { model: { format: MODEL_FORMAT, name, module: moduleForNewModel(name), resources: [] }, layout: { positions: {} } };
 }
 
 function derive(doc: RelataDocument): { normalized: NormalizedModel; diagnostics: Diagnostic[] } {
