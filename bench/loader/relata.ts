@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js';
 import { createEngine } from '../../src/core/engine/engine';
+import { sqliteLayer } from '../../src/core/datalayers/sqlite/sqlite-layer';
 import { createNodeManualRunner } from '../../src/node/manual-runner';
 import type { QueryRequest } from '../../src/core/query/types';
 import { helpdeskModel } from './model';
@@ -49,7 +50,7 @@ export interface RelataSide {
 
 export function createRelataSide(db: Database): RelataSide {
   const manualRunner = createNodeManualRunner();
-  const created = createEngine({ model: helpdeskModel, dataLayer: { kind: 'sqlite', db, attach: true }, manualRunner });
+  const created = createEngine({ model: helpdeskModel, layer: sqliteLayer(db, { attach: true }), manualRunner });
   if (!created.ok) {
     manualRunner.dispose();
     throw new Error(`Relata engine: ${created.error.code}: ${created.error.message} ${JSON.stringify(created.error.details ?? '')}`);

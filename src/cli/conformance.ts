@@ -15,11 +15,14 @@ import { fileURLToPath } from 'node:url';
 import initSqlJs from 'sql.js';
 import type { ConformanceCase, LayerKind } from '../core/conformance/case-runner';
 import { runCase } from '../core/conformance/case-runner';
-import { createNodeManualRunner } from '../node/manual-runner';
-import type { DataLayerOption } from '../core/engine/engine';
+import { memoryLayer } from '../core/datalayers/memory/memory-layer';
+import { sqliteLayer } from '../core/datalayers/sqlite/sqlite-layer';
+import type { LayerFactory } from '../core/datalayers/data-layer';
 import type { PgDriver } from '../core/datalayers/postgres/driver';
+import { postgresLayer } from '../core/datalayers/postgres/postgres-layer';
 import { connectPg, openPglite } from '../node/postgres-drivers';
 import { findPostgresBin, startPostgres } from '../node/postgres-server';
+import { createNodeManualRunner } from '../node/manual-runner';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -59,14 +62,14 @@ async function main(): Promise<number> {
         let caseFailed = false;
         for (const layer of layers) {
           const failures = await runCase(c, layer, {
-            dataLayer: async (kind): Promise<DataLayerOption> => {
-              if (kind === 'memory') return { kind: 'memory' };
-              if (kind === 'sqlite') return { kind: 'sqlite', db: new SQL.Database() };
+            layer: async (kind): Promise<LayerFactory> => {
+              if (kind === 'memory') return memoryLayer();
+              if (kind === 'sqlite') return sqliteLayer(new SQL.Database());
               const driver = servers.get(kind)!;
               await driver.query('DROP SCHEMA IF EXISTS relata_case CASCADE');
               await driver.query('CREATE SCHEMA relata_case');
               await driver.query('SET search_path TO relata_case');
-              return { kind: 'postgres', driver };
+              return postgresLayer(driver);
             },
             manualRunner: runner,
           });

@@ -3,6 +3,8 @@
  * the same in the browser's engine worker, in Node (CLI, tests, benchmarks) and on both data layers.
  * Explicit named exports only.
  */
+// Aggregates register with the binder, evaluator and SQL compiler (no import cycles, see no-cycles.test.ts).
+import './aggregates/register';
 export type { Result, Ok, Err, RelataError, ErrorCode, Span } from './result';
 export { ok, err, relataError } from './result';
 
@@ -36,7 +38,9 @@ export { parseModel, parseModelText } from './model/parse';
 // Engine: loads and queries on either data layer.
 export { createEngine } from './engine/engine';
 export type { Engine, EngineOptions, DataLayerOption, ReadResult, ReadOptions, Warning } from './engine/engine';
-export type { StatementLog } from './datalayers/data-layer';
+export type { StatementLog, DataLayer, DataReader, DataWriter, LayerFactory } from './datalayers/data-layer';
+export { sqliteLayer } from './datalayers/sqlite/sqlite-layer';
+export { memoryLayer } from './datalayers/memory/memory-layer';
 export type { SqlDatabase, SqlStatement, SqlValue } from './datalayers/sqlite/database';
 export { sqliteSchemaStatements, quoteIdent } from './datalayers/sqlite/ddl';
 export { Query, QueryBuildError } from './query/builder';

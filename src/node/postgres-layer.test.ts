@@ -9,6 +9,7 @@ import { createEngine } from '../core/engine/engine';
 import type { Model } from '../core/model/types';
 import { connect } from '../../test/support/postgres';
 import { pgDriver } from './postgres-drivers';
+import { postgresLayer } from '../core/datalayers/postgres/postgres-layer';
 
 const model: Model = {
   format: 'relata/model@1',
@@ -59,7 +60,7 @@ afterAll(async () => {
 
 describe('postgres layer on a real server', () => {
   it('reads nested records with one statement per hop, strings in code-point order', async () => {
-    const engine = createEngine({ model, dataLayer: { kind: 'postgres', driver: pgDriver(client) } });
+    const engine = createEngine({ model, layer: postgresLayer(pgDriver(client)) });
     if (!engine.ok) throw new Error(engine.error.message);
     expect(engine.value.load(data).ok).toBe(true);
     const r = await engine.value.read({ resource: 'Customer', sort: [{ field: 'name' }], load: { orders: {} } });
@@ -75,7 +76,7 @@ describe('postgres layer on a real server', () => {
   });
 
   it('runs an action in a transaction and rolls back a failing one', async () => {
-    const engine = createEngine({ model, dataLayer: { kind: 'postgres', driver: pgDriver(client) } });
+    const engine = createEngine({ model, layer: postgresLayer(pgDriver(client)) });
     if (!engine.ok) throw new Error(engine.error.message);
     engine.value.load(data);
     const made = await engine.value.runAction({ resource: 'Customer', action: 'create', input: { id: 9, name: 'new' } });
@@ -92,7 +93,7 @@ describe('postgres layer on a real server', () => {
   });
 
   it('refuses writes on a read-only connection', async () => {
-    const engine = createEngine({ model, dataLayer: { kind: 'postgres', driver: pgDriver(client), attach: true, readOnly: true } });
+    const engine = createEngine({ model, layer: postgresLayer(pgDriver(client), { attach: true, readOnly: true }) });
     if (!engine.ok) throw new Error(engine.error.message);
     const r = await engine.value.runAction({ resource: 'Customer', action: 'create', input: { id: 10, name: 'no' } });
     expect(r.ok).toBe(false);

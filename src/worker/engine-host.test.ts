@@ -156,4 +156,16 @@ describe('engine host (in-process client)', () => {
     expect(dup.ok).toBe(false);
     expect(await c.exportData()).toEqual(before);
   });
+
+  it('an edit SQLite cannot store (two attributes with one name) keeps the rows; the next edit brings them along', async () => {
+    const c = client();
+    await c.setModel(1, tpl.model);
+    expect((await c.importData(tpl.data)).ok).toBe(true);
+    const dup = await c.applyEdits(1, 2, [{ kind: 'addAttribute', resource: 'Ticket', attribute: { name: 'subject', type: 'string' } }]);
+    // addAttribute refuses a taken name, so the document never gets there: the host says stale.
+    expect(dup.kind).toBe('stale');
+    const renamed = await c.applyEdits(1, 2, [{ kind: 'renameResource', from: 'Comment', to: 'Note' }]);
+    expect(renamed.kind === 'applied' && renamed.status.changes).toEqual([{ kind: 'renameResource', from: 'Comment', to: 'Note', rows: 3 }]);
+    expect((await c.rows('Note', 0, 10)).rows.map((r) => r.body)).toEqual(tpl.data.Comment!.map((r) => r.body));
+  });
 });

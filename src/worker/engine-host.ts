@@ -1,5 +1,5 @@
 import {
-  MODEL_FORMAT, SqliteRowStore, checkData, createEngine, createRowChecker, err, generateData, normalizeModel, ok, planEdits, relataError, sameStorage,
+  MODEL_FORMAT, SqliteRowStore, memoryLayer, sqliteLayer, checkData, createEngine, createRowChecker, err, generateData, normalizeModel, ok, planEdits, relataError, sameStorage,
 } from '../core/index';
 import type {
   ActionRequest, Data, Engine, FieldProblem, ManualRunner, MigrationChange, Model, NormalizedModel, OpStep, QueryRequest, RelataDocument, RelataError,
@@ -63,7 +63,7 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
     if (pending.length > 0) return;
     const created = createEngine({
       model: doc.model,
-      dataLayer: { kind: 'sqlite', db, attach: true },
+      layer: sqliteLayer(db, { attach: true }),
       manualRunner: options.manualRunner,
       manualTimeoutMs: options.manualTimeoutMs,
     });
@@ -86,7 +86,9 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
     const migrated = store.migrate(pending, normalized);
     if (!migrated.ok) {
       engine = null;
-      engineError = relataError('invalid_model', `the sample rows cannot take this model yet: ${migrated.error.message}`);
+      // A model with errors says so (as before); a valid one SQLite cannot store says why.
+      const checked = createEngine({ model: doc.model, layer: memoryLayer() });
+      engineError = checked.ok ? relataError('invalid_model', `the sample rows cannot take this model yet: ${migrated.error.message}`) : checked.error;
       return [];
     }
     pending = [];

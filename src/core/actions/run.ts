@@ -100,9 +100,6 @@ class ActionRun {
     const input = req.input ?? {};
     if (!isObject(input)) failWith('invalid_query', 'the action input must be an object of attribute and argument values', ['input']);
     const layer = this.host.layer;
-    if (!layer.insertRow || !layer.updateRow || !layer.deleteRow || !layer.begin || !layer.commit || !layer.rollback) {
-      failWith('invalid_query', `the ${layer.kind} data layer cannot run actions`);
-    }
 
     const writes = action.type === 'create' || action.type === 'update';
     const accept = new Set(
@@ -145,7 +142,7 @@ class ActionRun {
     }
     if (errors.length > 0) throw new Failure({ ...errors[0]!, details: errors });
 
-    layer.begin!();
+    layer.begin();
     try {
       for (const c of managed) {
         const rel = resource.relationships.get(c.relationship)!;
@@ -156,7 +153,7 @@ class ActionRun {
         row = await this.complete(resource, attrs);
         this.checkRequired(resource, row, [], errors);
         if (errors.length > 0) throw new Failure({ ...errors[0]!, details: errors });
-        layer.insertRow!(resource, row, this.sink);
+        layer.insertRow(resource, row, this.sink);
         this.changes.push({ resource: resource.name, before: null, after: { ...row } });
       } else if (action.type === 'update') {
         row = { ...before!, ...attrs };
@@ -174,13 +171,13 @@ class ActionRun {
         if (rel.kind === 'belongs_to') continue;
         await this.manageMany(resource, rel, c, argValues.get(c.argument)!.value, row, action.type === 'create');
       }
-      layer.commit!();
+      layer.commit();
       // A layer that queues writes (postgres) runs them now, so a failing statement fails the action.
       await layer.flush?.();
       if (action.type === 'destroy') return before;
       return (await this.getByKey(resource, this.keyOf(resource, row))) ?? row;
     } catch (e) {
-      layer.rollback!();
+      layer.rollback();
       await layer.flush?.().catch(() => undefined);
       throw e;
     }
@@ -281,7 +278,7 @@ class ActionRun {
     const errors: RelataError[] = [];
     this.checkRequired(resource, row, path, errors);
     if (errors.length > 0) throw new Failure({ ...errors[0]!, details: errors });
-    this.host.layer.insertRow!(resource, row, this.sink);
+    this.host.layer.insertRow(resource, row, this.sink);
     this.changes.push({ resource: resource.name, before: null, after: { ...row } });
     return row;
   }
@@ -293,13 +290,13 @@ class ActionRun {
       this.checkRequired(resource, after, path, errors);
       if (errors.length > 0) throw new Failure({ ...errors[0]!, details: errors });
     }
-    this.host.layer.updateRow!(resource, this.keyOf(resource, before), values, this.sink);
+    this.host.layer.updateRow(resource, this.keyOf(resource, before), values, this.sink);
     this.changes.push({ resource: resource.name, before: { ...before }, after });
     return after;
   }
 
   private deleteRow(resource: ResourceSchema, before: Row): void {
-    this.host.layer.deleteRow!(resource, this.keyOf(resource, before), this.sink);
+    this.host.layer.deleteRow(resource, this.keyOf(resource, before), this.sink);
     this.changes.push({ resource: resource.name, before: { ...before }, after: null });
   }
 

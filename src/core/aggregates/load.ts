@@ -4,7 +4,7 @@
  * level (one SQL statement on sqlite); a root `sort` may name aggregates.
  */
 import type { DataLayer, StatementSink } from '../datalayers/data-layer';
-import { applyWindow } from '../datalayers/memory/memory-layer';
+import { applyWindow } from '../datalayers/window';
 import type { RelatedSource } from '../expr/evaluate';
 import type { SortOrder } from '../model/types';
 import type { LoadRequest, QueryRequest, Row } from '../query/types';
@@ -94,7 +94,6 @@ export async function attachAggregates(
   });
   for (const level of levels) {
     if (level.records.length === 0) continue;
-    if (!layer.readAggregates) fail('invalid_query', `the ${layer.kind} data layer cannot load aggregates`);
     const values = await layer.readAggregates({ resource: level.resource, aggregates: level.aggregates }, level.records, rel, sink(level.scope));
     level.records.forEach((record, i) => {
       level.aggregates.forEach((agg, j) => setKey(record, agg.def.name, values[i]?.[j] ?? null));

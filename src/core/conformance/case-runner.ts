@@ -1,10 +1,10 @@
-import type { DataLayerOption, Engine } from '../engine/engine';
+import type { Engine } from '../engine/engine';
 import { createEngine } from '../engine/engine';
 import type { ManualRunner } from '../manual/contract';
 import type { Data, Model, NormalizedModel, NResource, Sort } from '../model/types';
 import { normalizeModel } from '../model/normalize';
 import type { LoadRequest, QueryRequest, Row } from '../query/types';
-import type { StatementLog } from '../datalayers/data-layer';
+import type { LayerFactory, StatementLog } from '../datalayers/data-layer';
 import { validateModelAsync } from '../validate/validate';
 import { compareValues } from '../expr/values';
 import type { ActionRequest } from '../actions/run';
@@ -35,15 +35,16 @@ export interface StepFailure {
 export type LayerKind = 'sqlite' | 'memory' | 'pglite' | 'postgres';
 
 export interface CaseEnvironment {
-  /** A fresh data layer option for each case (a new sql.js database for sqlite, a new schema for pglite/postgres). */
-  dataLayer(kind: LayerKind): DataLayerOption | Promise<DataLayerOption>;
+  /** A fresh data layer option for each case (a new sql.js database for sqlite). */
+  /** The layer to run a case on, injected (`memoryLayer()`, `sqliteLayer(db)`). */
+  layer(kind: LayerKind): LayerFactory | Promise<LayerFactory>;
   manualRunner: ManualRunner;
 }
 
 /** Runs one case on one data layer; returns the failures (empty when the case passes). */
 export async function runCase(c: ConformanceCase, kind: LayerKind, env: CaseEnvironment): Promise<StepFailure[]> {
   const failures: StepFailure[] = [];
-  const engineResult = createEngine({ model: c.model, dataLayer: await env.dataLayer(kind), manualRunner: env.manualRunner });
+  const engineResult = createEngine({ model: c.model, layer: await env.layer(kind), manualRunner: env.manualRunner });
   let engine: Engine | null = null;
   if (engineResult.ok) {
     engine = engineResult.value;

@@ -1,9 +1,8 @@
-import type { DataLayer, StatementLog, StatementSink } from '../datalayers/data-layer';
-import { createMemoryDataLayer } from '../datalayers/memory/memory-layer';
-import { applyWindow } from '../datalayers/memory/memory-layer';
-import { createSqliteDataLayer } from '../datalayers/sqlite/sqlite-layer';
-import { createPostgresDataLayer } from '../datalayers/postgres/postgres-layer';
-import type { PgDriver } from '../datalayers/postgres/driver';
+import '../aggregates/register';
+import type { DataLayer, LayerFactory, StatementLog, StatementSink } from '../datalayers/data-layer';
+import { memoryLayer } from '../datalayers/memory/memory-layer';
+import { applyWindow } from '../datalayers/window';
+import { sqliteLayer } from '../datalayers/sqlite/sqlite-layer';
 import type { SqlDatabase } from '../datalayers/sqlite/database';
 import { bindFilter } from '../expr/bind';
 import { matches, prefetch } from '../expr/evaluate';
@@ -31,19 +30,21 @@ import type { ActionRequest, ActionResult } from '../actions/run';
 import { runAction } from '../actions/run';
 import { aggregateSortFields, attachAggregates, checkAggregateRequest, readSortedByAggregates, wantsAggregates } from '../aggregates/load';
 
+/**
+ * The older way to name a layer, kept as a thin adapter over the factories (`memoryLayer()`,
+ * `sqliteLayer(db, { attach })`); new code passes `layer`.
+ */
 export type DataLayerOption =
   | { kind: 'memory' }
   /** `db` is a sql.js Database (or anything with its shape). `attach: true` uses existing tables as they are. */
-  | { kind: 'sqlite'; db: SqlDatabase; attach?: boolean }
-  /**
-   * PostgreSQL through a driver (PGlite or node-postgres, src/node/postgres-drivers.ts). `attach: true`
-   * reads the existing tables (no DDL, no load); `readOnly: true` refuses writes.
-   */
-  | { kind: 'postgres'; driver: PgDriver; attach?: boolean; readOnly?: boolean };
+  | { kind: 'sqlite'; db: SqlDatabase; attach?: boolean };
 
 export interface EngineOptions {
   model: Model;
-  dataLayer: DataLayerOption;
+  /** The data layer, injected: `sqliteLayer(db)`, `memoryLayer()` or another layer's factory. */
+  layer?: LayerFactory;
+  /** Older spelling of `layer` (adapted to the factories). One of the two is required. */
+  dataLayer?: DataLayerOption;
   /** Runs manual relationship code in a sandbox; without one, manual loads fail with manual_load_failed. */
   manualRunner?: ManualRunner;
   /** Time limit for manual code, default 2000 ms. */
@@ -70,7 +71,8 @@ export interface ReadOptions {
 export interface Engine {
   readonly model: NormalizedModel;
   readonly schema: Schema;
-  readonly dataLayer: 'sqlite' | 'memory' | 'postgres';
+  /** `sqlite`, `memory` or the injected layer's name. */
+  readonly dataLayer: string;
   /** Replaces the data (spec §2). */
   load(data: Data): Result<void>;
   read(query: QueryRequest | Query, options?: ReadOptions): Promise<Result<ReadResult>>;
@@ -97,18 +99,18 @@ export function createEngine(options: EngineOptions): Result<Engine> {
   }
   const model = normalizeModel(options.model);
   const schema = compileSchema(model);
-  const opt = options.dataLayer;
-  const layer: DataLayer =
-    opt.kind === 'memory'
-      ? createMemoryDataLayer(schema)
-      : opt.kind === 'postgres'
-        ? createPostgresDataLayer(schema, opt.driver, { attach: opt.attach === true, readOnly: opt.readOnly === true })
-        : createSqliteDataLayer(schema, opt.db, { attach: opt.attach === true });
+  const factory = options.layer ?? (options.dataLayer ? layerFromOption(options.dataLayer) : null);
+  if (!factory) return err(relataError('invalid_query', 'createEngine needs a data layer: { layer: sqliteLayer(db) } or { layer: memoryLayer() }'));
+  const layer: DataLayer = factory.create(schema);
   return ok(new EngineImpl(model, schema, layer, options));
 }
 
+function layerFromOption(option: DataLayerOption): LayerFactory {
+  return option.kind === 'memory' ? memoryLayer() : sqliteLayer(option.db, { attach: option.attach === true });
+}
+
 class EngineImpl implements Engine {
-  readonly dataLayer: 'sqlite' | 'memory' | 'postgres';
+  readonly dataLayer: string;
 
   constructor(
     readonly model: NormalizedModel,
@@ -129,7 +131,7 @@ class EngineImpl implements Engine {
     const layer = this.layer;
     const runner = this.options.manualRunner;
     if (this.manualSqlReady) return this.manualSqlReady;
-    if (!layer.registerManualSql || !runner) return (this.manualSqlReady = Promise.resolve());
+    if (!runner) return (this.manualSqlReady = Promise.resolve());
     const jobs: Array<Promise<void>> = [];
     for (const resource of this.model.resources) {
       for (const rel of resource.relationships) {
@@ -138,7 +140,7 @@ class EngineImpl implements Engine {
         const key = `${resource.name}.${rel.name}`;
         jobs.push(
           runner.check(rel.manual.source).then((check) => {
-            if (check.ok && check.sqlSubquery) layer.registerManualSql!(key, check.sqlSubquery);
+            if (check.ok && check.sqlSubquery) layer.registerManualSql(key, check.sqlSubquery);
           }),
         );
       }
@@ -240,7 +242,7 @@ class ReadRun {
    * may come back unbuilt, as the data layer's text: `ctx.read` sends it to the sandbox first.
    */
   async readDeferred(req: QueryRequest, scope: string): Promise<Row[] | DeferredRows> {
-    if (!this.layer.readRootDeferred || aggregateSortFields(this.engine.schema, req).length > 0 || wantsAggregates(req)) {
+    if (aggregateSortFields(this.engine.schema, req).length > 0 || wantsAggregates(req)) {
       return this.read(req, scope);
     }
     const plan = planQuery(this.engine.schema, req);

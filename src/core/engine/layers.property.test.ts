@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import initSqlJs from 'sql.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../node/postgres-drivers';
+import { postgresLayer } from '../datalayers/postgres/postgres-layer';
 import { compareRecords } from '../conformance/case-runner';
 import type { Data, Model } from '../model/types';
 import type { LoadRequest, QueryRequest } from '../query/types';
@@ -180,10 +181,10 @@ async function run(world: World, query: QueryRequest, kind: 'sqlite' | 'memory' 
     await lite.driver.query('CREATE SCHEMA prop');
     await lite.driver.query('SET search_path TO prop');
   }
-  const engine = createEngine({
-    model: world.model,
-    dataLayer: kind === 'memory' ? { kind } : kind === 'postgres' ? { kind, driver: lite.driver } : { kind, db: new SQL.Database() },
-  });
+  const engine =
+    kind === 'postgres'
+      ? createEngine({ model: world.model, layer: postgresLayer(lite.driver) })
+      : createEngine({ model: world.model, dataLayer: kind === 'memory' ? { kind } : { kind, db: new SQL.Database() } });
   if (!engine.ok) throw new Error(engine.error.message);
   const loaded = engine.value.load(world.data);
   if (!loaded.ok) throw new Error(loaded.error.message);

@@ -23,7 +23,7 @@ export async function runManual(
   load: ManualLoad,
   sources: readonly Row[],
   host: ManualHost,
-  context: { actor: unknown; dataLayer: 'sqlite' | 'memory' | 'postgres'; timeoutMs?: number },
+  context: { actor: unknown; dataLayer: string; timeoutMs?: number },
 ): Promise<ManualLists> {
   if (sources.length === 0) return { lists: [], exact: true };
   const rel = load.step.rel;

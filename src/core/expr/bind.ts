@@ -7,7 +7,7 @@ import type { Expr } from './ast';
 import type { BExpr } from './bound';
 import { bindingKey } from './bound';
 import { parseExpression } from './parser';
-import { bindAggregate, findAggregate } from '../aggregates/bind';
+import { aggregateHooks, hasAggregate } from '../aggregates/registry';
 
 /**
  * Binding context. `scopes[0]` is the resource of the row being filtered, `scopes[1]` its parent...
@@ -97,9 +97,9 @@ class Binder {
     const path = this.walk(resource, relNames, e.span, inParent);
     const target = path.length > 0 ? path[path.length - 1]!.to : resource;
     const attr = target.attributes.get(attrName);
-    if (!attr && findAggregate(target, attrName)) {
+    if (!attr && hasAggregate(target, attrName)) {
       // Aggregates are fields too (docs/actions-and-aggregates.md §3).
-      const agg = bindAggregate(this.scope.schema, target, attrName);
+      const agg = aggregateHooks().bind(this.scope.schema, target, attrName);
       return { k: 'agg', depth, path, pathKey: bindingKey(depth, path), agg, type: agg.type };
     }
     if (!attr) {

@@ -3,7 +3,7 @@ import type { Step } from '../schema/schema';
 import type { BExpr, PathBinding } from './bound';
 import { nodesOfKind, pathBindings } from './bound';
 import { asciiLower, compareValues, toNumber, truth, valuesEqual } from './values';
-import { aggregateValue, prefetchAggregate } from '../aggregates/evaluate';
+import { aggregateHooks } from '../aggregates/registry';
 
 /**
  * Related rows as filters see them (spec §3): the relationship's filter and window applied, a
@@ -86,7 +86,7 @@ export function evalValue(e: BExpr, stack: readonly Row[], assign: Assign, rel: 
     case 'exists':
       return evalExists(e, stack, rel);
     case 'agg':
-      return aggregateValue(e.agg, e.path.length === 0 ? stack[e.depth] : assign.get(e.pathKey), rel);
+      return aggregateHooks().value(e.agg, e.path.length === 0 ? stack[e.depth] : assign.get(e.pathKey), rel);
   }
 }
 
@@ -228,7 +228,7 @@ export async function prefetch(e: BExpr, scopeRows: ReadonlyArray<readonly Row[]
   }
   for (const g of topAggregates(e)) {
     const owners = g.path.length === 0 ? scopeRows[g.depth] ?? [] : reached.get(g.pathKey) ?? [];
-    if (owners.length > 0) await prefetchAggregate(g.agg, owners, rel);
+    if (owners.length > 0) await aggregateHooks().prefetch(g.agg, owners, rel);
   }
 }
 

@@ -36,7 +36,7 @@ export interface ManualCall {
   /** The source resource name (for messages). */
   resource: string;
   actor: unknown;
-  dataLayer: 'sqlite' | 'memory' | 'postgres';
+  dataLayer: string;
   /** Time limit in ms (default 2000). */
   timeoutMs?: number;
 }

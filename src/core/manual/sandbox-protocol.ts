@@ -19,7 +19,7 @@ export interface RunJob {
   query: QueryRequest;
   relationship: NRelationship;
   actor: unknown;
-  dataLayer: 'sqlite' | 'memory' | 'postgres';
+  dataLayer: string;
 }
 
 export interface CheckJob {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getTemplate } from '../templates/index';
+import { getTemplate, type TemplateName } from '../templates/index';
 import { validateModel } from '../validate/validate';
 import { normalizeModel } from './normalize';
 import { applyOps } from './ops';
@@ -13,7 +13,7 @@ function edit(doc: RelataDocument, ops: DocumentOp[]) {
   return { ...r.value, warnings: expanded.warnings, ops: expanded.ops };
 }
 
-const docOf = (name: Parameters<typeof getTemplate>[0]): RelataDocument => ({ model: getTemplate(name).model, layout: { positions: {} } });
+const docOf = (name: TemplateName): RelataDocument => ({ model: getTemplate(name).model, layout: { positions: {} } });
 
 describe('renames follow through', () => {
   it('Blog: Author → Writer leaves no diagnostics and the inverse has_many still names author_id', () => {

@@ -10,9 +10,18 @@ import { hasNoAttributes, keysAreCi } from '../../schema/schema';
 import { prepareData } from '../../engine/prepare-data';
 import { compareRows, withPkTiebreak } from '../../engine/sort';
 import type { SortKey } from '../../engine/sort';
-import type { AggregateRead, DataLayer, RelatedRead, RootRead, Window } from '../data-layer';
+import type { AggregateRead, DataLayer, LayerFactory, RelatedRead, RootRead, StatementSink } from '../data-layer';
 import { aggregatesInJs } from '../../aggregates/read';
 import { valuesEqual } from '../../expr/values';
+import { applyWindow } from '../window';
+
+/** Kept for callers of the old path; the function lives below both layers (`datalayers/window.ts`). */
+export { applyWindow };
+
+/** The `memory` layer as an engine option: `createEngine({ model, layer: memoryLayer() })`. */
+export function memoryLayer(): LayerFactory {
+  return { kind: 'memory', create: (schema) => createMemoryDataLayer(schema) };
+}
 
 /**
  * The `memory` data layer: rows in arrays, hash indexes built on first use, filters evaluated by
@@ -111,6 +120,12 @@ export function createMemoryDataLayer(schema: Schema): DataLayer {
       const rows = await filterRows(table(read.resource), read.where, [], rel);
       return applyWindow(sortRows(rows, read.resource, read.sort), read.window);
     },
+    // Rows are objects already: nothing to defer.
+    readRootDeferred(read: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]> {
+      return this.readRoot(read, rel, sink);
+    },
+    // No SQL here: manual relationships run their code.
+    registerManualSql() {},
 
     async readRelated(read: RelatedRead, sources: readonly Row[], rel: RelatedSource): Promise<Row[][]> {
       const { step, where } = read;
@@ -182,11 +197,4 @@ function uniqueRows(lists: Row[][]): Row[] {
 function sortRows(rows: Row[], resource: ResourceSchema, sort: SortKey[]): Row[] {
   if (sort.length === 0) return rows;
   return [...rows].sort(compareRows(withPkTiebreak(resource, sort)));
-}
-
-export function applyWindow<T>(rows: T[], window: Window | null): T[] {
-  if (!window) return rows;
-  const start = window.offset;
-  if (start === 0 && window.limit === undefined) return rows;
-  return rows.slice(start, window.limit === undefined ? undefined : start + window.limit);
 }

@@ -13,7 +13,7 @@ import type { SortKey } from '../../engine/sort';
 import { compareRows, resolveSort, withPkTiebreak } from '../../engine/sort';
 import { relationshipFilter } from '../../engine/plan';
 import { setKey } from '../../engine/records';
-import type { AggregateRead, DataLayer, RelatedRead, RootRead, StatementSink, Window } from '../data-layer';
+import type { AggregateRead, DataLayer, LayerFactory, RelatedRead, RootRead, StatementSink, Window } from '../data-layer';
 import { aggregatesInJs } from '../../aggregates/read';
 import { now } from '../../clock';
 import { applyWindow } from '../memory/memory-layer';
@@ -39,6 +39,18 @@ export interface PostgresDataLayer extends DataLayer {
   flush(): Promise<void>;
 }
 
+export interface PostgresLayerOptions {
+  /** Read the existing tables as they are: no DDL, and `load` is refused. */
+  attach?: boolean;
+  /** Refuse writes (actions, load): previews of a user's own database. */
+  readOnly?: boolean;
+}
+
+/** The engine's factory for the postgres layer: `createEngine({ model, layer: postgresLayer(driver) })`. */
+export function postgresLayer(driver: PgDriver, options: PostgresLayerOptions = {}): LayerFactory {
+  return { kind: 'postgres', create: (schema) => createPostgresDataLayer(schema, driver, options) };
+}
+
 /**
  * The `postgres` data layer over a `PgDriver` (PGlite or node-postgres): the sqlite layer's plan —
  * one statement per relationship per level (two for many_to_many), filters, paths and `exists`
@@ -48,7 +60,7 @@ export interface PostgresDataLayer extends DataLayer {
  * engine opened a transaction. With `attach`, the layer reads the tables as they are (no DDL, and
  * `load` is refused).
  */
-export function createPostgresDataLayer(schema: Schema, driver: PgDriver, options: { attach?: boolean; readOnly?: boolean } = {}): PostgresDataLayer {
+export function createPostgresDataLayer(schema: Schema, driver: PgDriver, options: PostgresLayerOptions = {}): PostgresDataLayer {
   const types = new Map<string, Map<string, AttributeType>>();
   for (const r of schema.resources.values()) {
     types.set(r.name, new Map(r.resource.attributes.map((a) => [a.name, a.type] as const)));
@@ -238,6 +250,10 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
         const casts = names.map((n, i) => `$${i + 1}::${postgresArrayType(colTypes.get(n))}`);
         queue(`INSERT INTO ${q(r.table)} (${names.map(q).join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`, arrays, null, true);
       }
+    },
+
+    readRootDeferred(spec: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]> {
+      return layer.readRoot(spec, rel, sink);
     },
 
     async readRoot(spec: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]> {

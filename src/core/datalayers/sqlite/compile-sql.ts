@@ -7,7 +7,7 @@ import { withPkTiebreak } from '../../engine/sort';
 import type { SqlValue } from './database';
 import { SQL_SUBQUERY_DESTINATION, SQL_SUBQUERY_PARENT } from '../../manual/contract';
 import { quoteIdent as q } from './ddl';
-import { aggregateSql } from '../../aggregates/sql';
+import { aggregateHooks } from '../../aggregates/registry';
 
 /** Thrown when an expression needs rows SQL cannot produce (a manual relationship without sqlSubquery). */
 export class NeedsRuntime extends Error {}
@@ -227,7 +227,7 @@ export class SqlCompiler {
       case 'agg': {
         const owner = e.path.length === 0 ? scopes[e.depth] : { alias: assign.get(e.pathKey) ?? '', resource: e.path[e.path.length - 1]!.to };
         if (!owner || !owner.alias) throw new Error(`no alias for aggregate ${e.agg.def.name}`);
-        return aggregateSql(this, e.agg, owner, false);
+        return aggregateHooks().sql(this, e.agg, owner, false);
       }
     }
   }

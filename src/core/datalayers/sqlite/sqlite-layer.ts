@@ -13,10 +13,10 @@ import { prepareData } from '../../engine/prepare-data';
 import type { SortKey } from '../../engine/sort';
 import { compareRows, resolveSort, withPkTiebreak } from '../../engine/sort';
 import { relationshipFilter } from '../../engine/plan';
-import type { AggregateRead, DataLayer, RelatedRead, RootRead, StatementSink, Window } from '../data-layer';
+import type { AggregateRead, DataLayer, LayerFactory, RelatedRead, RootRead, StatementSink, Window } from '../data-layer';
 import { aggregatesInJs, aggregatesInSql } from '../../aggregates/read';
 import { now } from '../../clock';
-import { applyWindow } from '../memory/memory-layer';
+import { applyWindow } from '../window';
 import type { CompileContext, SqlScope } from './compile-sql';
 import { NeedsRuntime, SqlCompiler, sortTerm, toSql } from './compile-sql';
 import type { SqlDatabase } from './database';
@@ -25,6 +25,14 @@ import { StatementRunner } from './rows';
 import { TableStats } from './table-stats';
 
 const PARENT_KEY = '__relata_parent';
+
+/**
+ * The `sqlite` layer as an engine option: `createEngine({ model, layer: sqliteLayer(db) })`.
+ * `attach: true` uses the tables already in `db` as they are (the worker's row store owns them).
+ */
+export function sqliteLayer(db: SqlDatabase, options: { attach?: boolean } = {}): LayerFactory {
+  return { kind: 'sqlite', create: (schema) => createSqliteDataLayer(schema, db, options) };
+}
 
 /**
  * The `sqlite` data layer over a sql.js database: one statement per relationship per level
