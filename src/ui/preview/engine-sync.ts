@@ -52,8 +52,9 @@ export function useEngineModelSync(): void {
         .then(async () => {
           let status: ModelStatus | null = null;
           if (ops && base !== null) {
-            const outcome = await client.applyEdits(base, version, ops);
-            if (outcome.kind === 'applied') status = outcome.status;
+            // A worker that cannot take the ops (stale, or failing) gets the whole model instead.
+            const outcome = await client.applyEdits(base, version, ops).catch(() => null);
+            if (outcome?.kind === 'applied') status = outcome.status;
           }
           status ??= await client.setModel(version, model);
           const dataVersion = await client.dataVersion();
