@@ -11,8 +11,6 @@ import { runCli } from './relata';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-const fixtures = join(root, 'test/fixtures/export');
-void fixtures; // unused at export's bf6ec45; keeps tsc -b clean after the pg merge
 const tmp = mkdtempSync(join(tmpdir(), 'relata-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

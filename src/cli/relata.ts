@@ -53,6 +53,11 @@ const EXPORT_FORMATS: Record<string, ExportFormat | 'json'> = {
  */
 const PREPARE: Partial<Record<CliImportFormat, () => Promise<void>>> = {};
 
+/** Runs the one-time preparation of `format`'s importer (also used by test/corpus-export.test.ts). */
+export async function prepareImport(format: CliImportFormat): Promise<void> {
+  await PREPARE[format]?.();
+}
+
 interface Args {
   positional: string[];
   options: Map<string, string | true>;
@@ -117,7 +122,7 @@ async function runImport(paths: string[], options: Map<string, string | true>, i
   const importFormat: ImportFormat = cliFormat === 'ash' ? 'elixir' : cliFormat === 'sql' ? dialect : cliFormat === 'ts' ? 'typescript' : 'json';
   let result: ImportResult;
   try {
-    await PREPARE[cliFormat]?.();
+    await prepareImport(cliFormat);
     // `await` so an importer that becomes asynchronous slots in unchanged.
     result = await importFiles(read.files, importFormat);
   } catch (e) {

@@ -200,8 +200,9 @@ function columnDef(a: NAttribute, singlePk: boolean, dialect: SqlDialect, ident:
   const def = defaultClause(a, dialect, type);
   if (def) parts.push(def);
   const oneOf = a.constraints?.oneOf;
-  if (oneOf && oneOf.length > 0 && !type.endsWith(']')) {
-    parts.push(`CHECK (${ident(a.name)} IN (${oneOf.map((v) => sqlLiteral(v, dialect)).join(', ')}))`);
+  const values = oneOf?.map((v) => (dialect === 'postgres' ? pgLiteral(v, type) : sqlLiteral(v, dialect)));
+  if (values && values.length > 0 && !type.endsWith(']') && values.every((v) => v !== undefined)) {
+    parts.push(`CHECK (${ident(a.name)} IN (${values.join(', ')}))`);
   }
   return parts.join(' ');
 }
@@ -219,8 +220,32 @@ function defaultClause(a: NAttribute, dialect: SqlDialect, type: string): string
     const literal = pgArrayLiteral(v);
     return literal === undefined ? undefined : `DEFAULT ${literal}`;
   }
-  const literal = v !== null && typeof v === 'object' ? sqlString(JSON.stringify(v)) : sqlLiteral(v, dialect);
-  return `DEFAULT ${literal}`;
+  const literal = dialect === 'postgres' ? pgLiteral(v, type) : v !== null && typeof v === 'object' ? sqlString(JSON.stringify(v)) : sqlLiteral(v, dialect);
+  return literal === undefined ? undefined : `DEFAULT ${literal}`;
+}
+
+/**
+ * `v` as a constant PostgreSQL accepts for a column of `type`, or undefined when it has none (a
+ * number for a uuid column): PostgreSQL checks a default's type when the table is created.
+ */
+function pgLiteral(v: JsonValue, type: string): string | undefined {
+  if (v === null) return 'NULL';
+  const family = pgTypeFamily(type);
+  if (family === 'jsonb' || family === 'json') return sqlString(JSON.stringify(v));
+  if (family === 'text' || family === 'citext' || family === 'char' || family === 'character' || family === 'bpchar') {
+    return sqlString(typeof v === 'string' ? v : JSON.stringify(v));
+  }
+  if (family === 'boolean') {
+    if (typeof v === 'boolean') return String(v);
+    if (v === 0 || v === 1 || v === 'true' || v === 'false') return String(v === 1 || v === 'true');
+    return undefined;
+  }
+  if (typeof v === 'object') return undefined;
+  if (/^(integer|numeric|double precision|money)$/.test(family)) {
+    if (typeof v === 'number') return String(v);
+    return typeof v === 'string' && /^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(v) ? sqlString(v) : undefined;
+  }
+  return typeof v === 'string' ? sqlString(v) : undefined;
 }
 
 /** A JSON array of scalars as a PostgreSQL array literal (`'{"a","b"}'`); other values have none. */

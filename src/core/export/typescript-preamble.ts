@@ -86,6 +86,7 @@ interface RelataResource {
   calculations?: { name: string; type: RelataAttributeType; expression: string; public?: boolean; description?: string; ashSource?: string }[];
   preserved?: { section: string; text: string }[];
   external?: boolean;
+  ashVersion?: number;
 }`;
 
 const MODEL = `interface RelataModel {
