@@ -33,6 +33,7 @@ function parseArgs(argv: string[]) {
     workloads: ALL_WORKLOADS,
     floorVariants: false,
     sql: false,
+    layer: 'sqlite' as 'sqlite' | 'pglite' | 'postgres',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -45,6 +46,7 @@ function parseArgs(argv: string[]) {
       case '--json': o.json = true; break;
       case '--floor-variants': o.floorVariants = true; break;
       case '--sql': o.sql = true; break;
+      case '--layer': o.layer = value() as typeof o.layer; break;
       case '--only': o.only = value().split(',').map((s) => s.trim()).filter(Boolean) as Contender[]; break;
       case '--workloads': o.workloads = value().split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) as WorkloadName[]; break;
       default: throw new Error(`unknown argument ${a}`);
@@ -195,6 +197,12 @@ async function floorVariants(db: Database, workloads: WorkloadName[], runs: numb
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args.layer === 'pglite' || args.layer === 'postgres') {
+    // The postgres layer's benchmark (bench/loader/pg.ts): relata and the statement floor on one driver.
+    const { runPgBench } = await import('./pg');
+    await runPgBench({ layer: args.layer, scale: args.scale, runs: args.runs, seed: args.seed, json: args.json, workloads: args.workloads });
+    return;
+  }
   const log = (s = '') => console.log(s);
   if (!(globalThis as { gc?: unknown }).gc) log('warning: global.gc() unavailable (run with --expose-gc); memory figures are rougher');
 

@@ -1,6 +1,8 @@
 /**
- * `npm run conformance -- [dir ...]`: runs every case file of the given folders on both data layers
- * (spec §6) and ends with `N passed, M failed`. Default folders: the project's own cases
+ * `npm run conformance -- [--layer memory|sqlite|pglite|postgres] [dir ...]`: runs every case file of
+ * the given folders on the data layers (spec §6; default every layer available: postgres when
+ * `RELATA_PG_URL` names a server or PostgreSQL is installed, the runner then starting a throwaway
+ * server itself) and ends with `N passed, M failed`. pglite and postgres give each case a fresh schema. Default folders: the project's own cases
  * (test/conformance/cases) and the shared ones (../shared/conformance/cases) when present.
  *
  * test/conformance/expected-failures.json lists case ids known to fail (like test262's
@@ -15,18 +17,30 @@ import type { ConformanceCase, LayerKind } from '../core/conformance/case-runner
 import { runCase } from '../core/conformance/case-runner';
 import { memoryLayer } from '../core/datalayers/memory/memory-layer';
 import { sqliteLayer } from '../core/datalayers/sqlite/sqlite-layer';
+import type { LayerFactory } from '../core/datalayers/data-layer';
+import type { PgDriver } from '../core/datalayers/postgres/driver';
+import { postgresLayer } from '../core/datalayers/postgres/postgres-layer';
+import { connectPg, openPglite } from '../node/postgres-drivers';
+import { findPostgresBin, startPostgres } from '../node/postgres-server';
 import { createNodeManualRunner } from '../node/manual-runner';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const argv = process.argv.slice(2);
+  const layerArg = argv.flatMap((a, i) => (a === '--layer' ? [argv[i + 1] ?? ''] : a.startsWith('--layer=') ? [a.slice(8)] : []));
+  const args = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--layer');
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   const dirs = args.length > 0 ? args.map((a) => resolve(a)) : defaultDirs();
   const expected = loadExpectations();
   const SQL = await initSqlJs();
   const runner = createNodeManualRunner();
-  const layers: LayerKind[] = ['sqlite', 'memory'];
+  const all: LayerKind[] = ['sqlite', 'memory', 'pglite', 'postgres'];
+  const requested = layerArg.flatMap((l) => l.split(','));
+  for (const l of requested) if (!all.includes(l as LayerKind)) throw new Error(`unknown layer ${JSON.stringify(l)} (memory, sqlite, pglite or postgres)`);
+  const layers: LayerKind[] =
+    requested.length > 0 ? (requested as LayerKind[]) : all.filter((l) => l !== 'postgres' || process.env.RELATA_PG_URL || findPostgresBin());
+  const servers = await openServers(layers);
   let passed = 0;
   let failed = 0;
   let unexpected = 0;
@@ -48,7 +62,15 @@ async function main(): Promise<number> {
         let caseFailed = false;
         for (const layer of layers) {
           const failures = await runCase(c, layer, {
-            layer: (kind) => (kind === 'memory' ? memoryLayer() : sqliteLayer(new SQL.Database())),
+            layer: async (kind): Promise<LayerFactory> => {
+              if (kind === 'memory') return memoryLayer();
+              if (kind === 'sqlite') return sqliteLayer(new SQL.Database());
+              const driver = servers.get(kind)!;
+              await driver.query('DROP SCHEMA IF EXISTS relata_case CASCADE');
+              await driver.query('CREATE SCHEMA relata_case');
+              await driver.query('SET search_path TO relata_case');
+              return postgresLayer(driver);
+            },
             manualRunner: runner,
           });
           if (failures.length === 0) {
@@ -68,10 +90,44 @@ async function main(): Promise<number> {
     }
   } finally {
     runner.dispose();
+    await servers.close();
   }
   for (const id of fixed) console.log(`PASSES NOW (remove from expected-failures.json): ${id}`);
   console.log(`${passed} passed, ${failed} failed`);
   return unexpected > 0 || fixed.length > 0 ? 1 : 0;
+}
+
+/** One PGlite database and one PostgreSQL connection (a throwaway server unless RELATA_PG_URL), as needed. */
+async function openServers(layers: LayerKind[]): Promise<{ get(kind: LayerKind): PgDriver | undefined; close(): Promise<void> }> {
+  const drivers = new Map<LayerKind, PgDriver>();
+  const closers: Array<() => Promise<void> | void> = [];
+  try {
+    if (layers.includes('pglite')) {
+      const lite = await openPglite();
+      drivers.set('pglite', lite.driver);
+      closers.push(() => lite.close());
+    }
+    if (layers.includes('postgres')) {
+      let url = process.env.RELATA_PG_URL;
+      if (!url) {
+        const server = await startPostgres();
+        closers.push(() => server.stop());
+        url = server.url;
+      }
+      const conn = await connectPg(url, { statementTimeoutMs: 30_000 });
+      closers.unshift(() => conn.close());
+      drivers.set('postgres', conn.driver);
+    }
+  } catch (e) {
+    for (const c of closers) await c();
+    throw e;
+  }
+  return {
+    get: (kind) => drivers.get(kind),
+    close: async () => {
+      for (const c of closers) await c();
+    },
+  };
 }
 
 function defaultDirs(): string[] {

@@ -20,6 +20,7 @@ import type { Model } from '../core/model/types';
 import { validateModel } from '../core/validate/validate';
 import { readSourceFiles, type CliImportFormat } from './relata-files';
 import { loadElixirParserNode } from '../node/elixir-parser';
+import { PREVIEW_HELP, runPreview } from './relata-preview';
 
 export const HELP = `relata: import and export Relata models
 
@@ -32,7 +33,7 @@ Usage:
   relata export MODEL.json --format json|ts|sql-postgres|sql-sqlite|ash|mermaid [--out DIR] [--force]
       Writes the export's files into DIR (default: the current folder) and lists them. A model with
       validation errors is not exported unless --force is given; warnings are printed.
-  relata --help
+${PREVIEW_HELP}  relata --help
       This text.
 `;
 
@@ -65,7 +66,7 @@ function parseArgs(argv: readonly string[]): Args | string {
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
-    if (a === '--help' || a === '-h' || a === '--force') options.set(a.replace(/^-+/, ''), true);
+    if (a === '--help' || a === '-h' || a === '--force' || a === '--allow-writes') options.set(a.replace(/^-+/, ''), true);
     else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) options.set(a.slice(2, eq), a.slice(eq + 1));
@@ -91,6 +92,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (command === 'import') return runImport(rest, args.options, io);
   if (command === 'export') return runExport(rest, args.options, io);
+  if (command === 'preview') return runPreview(rest, args.options, io, (m) => usage(io, m));
   return usage(io, command === undefined ? 'no command given' : `unknown command ${command}`);
 }
 

@@ -172,10 +172,13 @@ class ActionRun {
         await this.manageMany(resource, rel, c, argValues.get(c.argument)!.value, row, action.type === 'create');
       }
       layer.commit();
+      // A layer that queues writes (postgres) runs them now, so a failing statement fails the action.
+      await layer.flush?.();
       if (action.type === 'destroy') return before;
       return (await this.getByKey(resource, this.keyOf(resource, row))) ?? row;
     } catch (e) {
       layer.rollback();
+      await layer.flush?.().catch(() => undefined);
       throw e;
     }
   }

@@ -32,19 +32,19 @@ export interface StepFailure {
   message: string;
 }
 
-export type LayerKind = 'sqlite' | 'memory';
+export type LayerKind = 'sqlite' | 'memory' | 'pglite' | 'postgres';
 
 export interface CaseEnvironment {
   /** A fresh data layer option for each case (a new sql.js database for sqlite). */
   /** The layer to run a case on, injected (`memoryLayer()`, `sqliteLayer(db)`). */
-  layer(kind: LayerKind): LayerFactory;
+  layer(kind: LayerKind): LayerFactory | Promise<LayerFactory>;
   manualRunner: ManualRunner;
 }
 
 /** Runs one case on one data layer; returns the failures (empty when the case passes). */
 export async function runCase(c: ConformanceCase, kind: LayerKind, env: CaseEnvironment): Promise<StepFailure[]> {
   const failures: StepFailure[] = [];
-  const engineResult = createEngine({ model: c.model, layer: env.layer(kind), manualRunner: env.manualRunner });
+  const engineResult = createEngine({ model: c.model, layer: await env.layer(kind), manualRunner: env.manualRunner });
   let engine: Engine | null = null;
   if (engineResult.ok) {
     engine = engineResult.value;
@@ -91,7 +91,7 @@ export async function runCase(c: ConformanceCase, kind: LayerKind, env: CaseEnvi
           break;
         }
         case 'stats': {
-          if (kind !== 'sqlite') break;
+          if (kind === 'memory') break;
           if (!lastStatements) {
             fail('no previous successful read to take statistics of');
             break;

@@ -90,6 +90,8 @@ export interface DataWriter {
   begin(): void;
   commit(): void;
   rollback(): void;
+  /** Optional: a layer whose writes are queued (postgres: its driver is asynchronous) runs them now; rejects with the first failure. */
+  flush?(): Promise<void>;
 }
 
 /** A data layer over one schema: both sides, nothing optional. */

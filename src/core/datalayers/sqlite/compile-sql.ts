@@ -58,7 +58,29 @@ export class SqlCompiler {
   readonly params: SqlValue[] = [];
   private aliasCount = 0;
 
-  constructor(private readonly ctx: CompileContext) {}
+  constructor(protected readonly ctx: CompileContext) {}
+
+  // Dialect hooks (the postgres layer's compiler overrides them; SQLite's spelling by default).
+  /** SQL for constant true / false conditions. */
+  protected readonly TRUE: string = '1';
+  protected readonly FALSE: string = '(0)';
+  /** The physical row id column (`rowid` on SQLite, `ctid` on PostgreSQL). */
+  protected readonly ROW_ID: string = 'rowid';
+
+  /** A LIMIT operand; `undefined` or negative means no limit. */
+  limitSql(n: number | undefined): string {
+    return this.param(n === undefined ? -1 : n);
+  }
+
+  /** Real division (null on a zero divisor, as the evaluator gives). */
+  protected divide(l: string, r: string): string {
+    return `(CAST(${l} AS REAL) / ${r})`;
+  }
+
+  /** `b` occurs in `a` (both already compiled). */
+  protected containsSql(a: string, b: string): string {
+    return `(instr(${a}, ${b}) > 0)`;
+  }
 
   alias(prefix = 't'): string {
     return q(`${prefix}${this.aliasCount++}`);
@@ -114,7 +136,7 @@ export class SqlCompiler {
       }
       parts.push(`EXISTS (SELECT 1 FROM (SELECT 1) AS ${this.alias('u')} ${joins.join(' ')} WHERE ${this.expr(combined, scopes, assign)})`);
     }
-    return parts.length === 0 ? '1' : parts.map((p) => `(${p})`).join(' AND ');
+    return parts.length === 0 ? this.TRUE : parts.map((p) => `(${p})`).join(' AND ');
   }
 
   /** `JOIN` of `step`'s rows as `alias`, correlated to `base` (the source row's alias). */
@@ -140,7 +162,7 @@ export class SqlCompiler {
         const x = this.alias('w');
         const xc = [this.keyEq(`${x}.${q(join.destinationAttribute)}`, `${base}.${q(join.sourceAttribute)}`, keysAreCi(step.from, join.sourceAttribute, through, join.destinationAttribute))];
         if (jf) xc.push(this.filter(jf, [{ alias: x, resource: through }, fromScope]));
-        conds.push(`${j}.rowid IN (SELECT ${x}.rowid FROM ${q(through.table)} AS ${x} WHERE ${xc.join(' AND ')} ${this.orderBy(withPkTiebreak(through, this.ctx.joinSort(step)), x)} LIMIT ${this.param(join.limit)})`);
+        conds.push(`${j}.${this.ROW_ID} IN (SELECT ${x}.${this.ROW_ID} FROM ${q(through.table)} AS ${x} WHERE ${xc.join(' AND ')} ${this.orderBy(withPkTiebreak(through, this.ctx.joinSort(step)), x)} LIMIT ${this.limitSql(join.limit)})`);
       }
       const mf = this.ctx.relFilter(step);
       if (mf) conds.push(this.filter(mf, [{ alias, resource: step.to }, fromScope]));
@@ -153,10 +175,9 @@ export class SqlCompiler {
       const x = this.alias('w');
       const xc = this.correlation(step, x, fromScope);
       const order = this.orderBy(withPkTiebreak(step.to, this.ctx.windowSort(step)), x);
-      const limit = window.limit === undefined ? -1 : window.limit;
-      conds.push(`${alias}.rowid IN (SELECT ${x}.rowid FROM ${q(step.to.table)} AS ${x} WHERE ${xc.length ? xc.join(' AND ') : '1'} ${order} LIMIT ${this.param(limit)} OFFSET ${this.param(window.offset ?? 0)})`);
+      conds.push(`${alias}.${this.ROW_ID} IN (SELECT ${x}.${this.ROW_ID} FROM ${q(step.to.table)} AS ${x} WHERE ${xc.length ? xc.join(' AND ') : this.TRUE} ${order} LIMIT ${this.limitSql(window.limit)} OFFSET ${this.param(window.offset ?? 0)})`);
     }
-    return `${kind} JOIN ${q(step.to.table)} AS ${alias} ON ${conds.length ? conds.join(' AND ') : '1'}`;
+    return `${kind} JOIN ${q(step.to.table)} AS ${alias} ON ${conds.length ? conds.join(' AND ') : this.TRUE}`;
   }
 
   /** Key match plus the relationship filter, for a destination alias. */
@@ -225,23 +246,23 @@ export class SqlCompiler {
   }
 
   /** Is `e` a plain attribute whose column has INTEGER affinity? */
-  private integerOperand(e: BExpr, scopes: SqlScope[]): boolean {
+  protected integerOperand(e: BExpr, scopes: SqlScope[]): boolean {
     if (e.k !== 'attr' || e.type !== 'integer' || !this.ctx.integerColumn) return false;
     const owner = e.path.length === 0 ? scopes[e.depth]?.resource : e.path[e.path.length - 1]!.to;
     return owner !== undefined && this.ctx.integerColumn(owner, e.attr);
   }
 
-  private binary(e: Extract<BExpr, { k: 'bin' }>, scopes: SqlScope[], assign: Map<string, string>): string {
+  protected binary(e: Extract<BExpr, { k: 'bin' }>, scopes: SqlScope[], assign: Map<string, string>): string {
     const wrap = (x: string): string => (e.ci ? `lower(${x})` : x);
     if (e.op === 'in') {
       const l = wrap(this.expr(e.l, scopes, assign));
       if (e.r.k === 'list') {
-        if (e.r.items.length === 0) return '(0)';
+        if (e.r.items.length === 0) return this.FALSE;
         return `(${l} IN (${e.r.items.map((i) => wrap(this.expr(i, scopes, assign))).join(', ')}))`;
       }
       if (e.r.k === 'lit' && Array.isArray(e.r.value)) {
         const items = e.r.value as unknown[];
-        if (items.length === 0) return '(0)';
+        if (items.length === 0) return this.FALSE;
         if (items.length <= 16) return `(${l} IN (${items.map((v) => wrap(this.param(v))).join(', ')}))`;
         // No `+` here: with the joins a filter may bring, forcing a scan measured slower than seeking.
         return this.keyTest(l, items, { integerColumn: this.integerOperand(e.l, scopes), lowerValues: e.ci });
@@ -269,19 +290,19 @@ export class SqlCompiler {
       case '*':
         return `(${l} ${e.op} ${r})`;
       case '/':
-        return `(CAST(${l} AS REAL) / ${r})`;
+        return this.divide(l, r);
       case '<>':
         return `(${l} || ${r})`;
     }
   }
 
-  private call(e: Extract<BExpr, { k: 'call' }>, scopes: SqlScope[], assign: Map<string, string>): string {
+  protected call(e: Extract<BExpr, { k: 'call' }>, scopes: SqlScope[], assign: Map<string, string>): string {
     const a = e.args.map((x) => this.expr(x, scopes, assign));
     switch (e.fn) {
       case 'is_nil':
         return `(${a[0]} IS NULL)`;
       case 'contains':
-        return e.ci ? `(instr(lower(${a[0]}), lower(${a[1]})) > 0)` : `(instr(${a[0]}, ${a[1]}) > 0)`;
+        return e.ci ? this.containsSql(`lower(${a[0]})`, `lower(${a[1]})`) : this.containsSql(a[0]!, a[1]!);
       case 'string_downcase':
         return `lower(${a[0]})`;
       case 'string_length':
@@ -303,7 +324,7 @@ export class SqlCompiler {
       base = alias;
       last = { alias, resource: step.to };
     }
-    const where = e.where ? this.filter(e.where, [last, ...scopes.slice(e.depth)]) : '1';
+    const where = e.where ? this.filter(e.where, [last, ...scopes.slice(e.depth)]) : this.TRUE;
     return `EXISTS (SELECT 1 FROM (SELECT 1) AS ${this.alias('u')} ${joins.join(' ')} WHERE ${where})`;
   }
 }

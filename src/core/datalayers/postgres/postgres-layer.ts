@@ -1,0 +1,479 @@
+import type { BExpr } from '../../expr/bound';
+import { maxParentDepth } from '../../expr/bound';
+import type { RelatedSource } from '../../expr/evaluate';
+import { matches, prefetch } from '../../expr/evaluate';
+import { groupKey } from '../../expr/values';
+import type { AttributeType, Data } from '../../model/types';
+import type { Row } from '../../query/types';
+import { fail, RelataFailure } from '../../result';
+import type { ResourceSchema, Schema } from '../../schema/schema';
+import { hasNoAttributes, keysAreCi, stepFor, windowSort } from '../../schema/schema';
+import { prepareData } from '../../engine/prepare-data';
+import type { SortKey } from '../../engine/sort';
+import { compareRows, resolveSort, withPkTiebreak } from '../../engine/sort';
+import { relationshipFilter } from '../../engine/plan';
+import { setKey } from '../../engine/records';
+import type { AggregateRead, DataLayer, LayerFactory, RelatedRead, RootRead, StatementSink, Window } from '../data-layer';
+import { aggregatesInJs } from '../../aggregates/read';
+import { now } from '../../clock';
+import { applyWindow } from '../memory/memory-layer';
+import type { CompileContext, SqlScope } from '../sqlite/compile-sql';
+import { NeedsRuntime, sortTerm } from '../sqlite/compile-sql';
+import { quoteIdent as q } from '../sqlite/ddl';
+import { PgCompiler, pgValue } from './compile';
+import { postgresArrayType, postgresSchemaStatements } from './ddl';
+import type { PgDriver } from './driver';
+
+const PARENT_KEY = '__relata_parent';
+
+interface PendingWrite {
+  sql: string;
+  /** Parameters as sent (already converted). */
+  params: unknown[];
+  sink: StatementSink | null;
+}
+
+/** A postgres layer also exposes `flush()`: writes are queued (the engine's write calls are synchronous) and run in order before the next read. */
+export interface PostgresDataLayer extends DataLayer {
+  /** Runs every queued write (and BEGIN/COMMIT/ROLLBACK); rejects with the first failure (the rest are dropped, an open transaction rolled back). */
+  flush(): Promise<void>;
+}
+
+export interface PostgresLayerOptions {
+  /** Read the existing tables as they are: no DDL, and `load` is refused. */
+  attach?: boolean;
+  /** Refuse writes (actions, load): previews of a user's own database. */
+  readOnly?: boolean;
+}
+
+/** The engine's factory for the postgres layer: `createEngine({ model, layer: postgresLayer(driver) })`. */
+export function postgresLayer(driver: PgDriver, options: PostgresLayerOptions = {}): LayerFactory {
+  return { kind: 'postgres', create: (schema) => createPostgresDataLayer(schema, driver, options) };
+}
+
+/**
+ * The `postgres` data layer over a `PgDriver` (PGlite or node-postgres): the sqlite layer's plan —
+ * one statement per relationship per level (two for many_to_many), filters, paths and `exists`
+ * compiled by the same compiler with PostgreSQL's spelling (./compile.ts), key lists as one array
+ * parameter (`= ANY($1::bigint[])`), per-parent windows with `ROW_NUMBER()`. Writes and `load` are
+ * queued and run, in order, before the next read (or on `flush()`), inside BEGIN/COMMIT when the
+ * engine opened a transaction. With `attach`, the layer reads the tables as they are (no DDL, and
+ * `load` is refused).
+ */
+export function createPostgresDataLayer(schema: Schema, driver: PgDriver, options: PostgresLayerOptions = {}): PostgresDataLayer {
+  const types = new Map<string, Map<string, AttributeType>>();
+  for (const r of schema.resources.values()) {
+    types.set(r.name, new Map(r.resource.attributes.map((a) => [a.name, a.type] as const)));
+  }
+  const typesOf = (r: ResourceSchema): Map<string, AttributeType> => types.get(r.name)!;
+  const manualSql = new Map<string, string>();
+  let pending: PendingWrite[] = [];
+  let chain: Promise<void> = Promise.resolve();
+  let inTransaction = false;
+
+  const ctx: CompileContext = {
+    relFilter: (step) => relationshipFilter(schema, step, []),
+    windowSort: (step) => resolveSort(step.to, windowSort(step.rel), step.key),
+    joinFilter: (step) => {
+      if (!step.join) return null;
+      const js = stepFor(schema, step.from, step.join);
+      return js ? relationshipFilter(schema, js, []) : null;
+    },
+    joinSort: (step) => (step.join && step.through ? resolveSort(step.through, windowSort(step.join), step.key) : []),
+    manualSql: (step) => manualSql.get(step.key),
+  };
+
+  async function runQueued(): Promise<void> {
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      for (let i = 0; i < batch.length; i++) {
+        const w = batch[i]!;
+        const started = now();
+        try {
+          if (w.sql === 'BEGIN') inTransaction = true;
+          await driver.query(w.sql, w.params);
+          if (w.sql === 'COMMIT' || w.sql === 'ROLLBACK') inTransaction = false;
+        } catch (e) {
+          pending = [];
+          if (inTransaction) {
+            inTransaction = false;
+            await driver.query('ROLLBACK').catch(() => undefined);
+          }
+          if (e instanceof RelataFailure) throw e;
+          fail('invalid_query', `PostgreSQL rejected a statement: ${(e as Error).message}`, { details: { sql: w.sql } });
+        }
+        w.sink?.push({ sql: w.sql, params: w.params, rows: 0, ms: now() - started, scope: w.sink.scope });
+      }
+    }
+  }
+
+  function flush(): Promise<void> {
+    const p = chain.then(runQueued);
+    chain = p.catch(() => undefined);
+    return p;
+  }
+
+  function queue(sql: string, params: unknown[], sink: StatementSink | null, raw = false): void {
+    if (options.readOnly && sql !== 'BEGIN' && sql !== 'COMMIT' && sql !== 'ROLLBACK') {
+      fail('invalid_query', 'this PostgreSQL connection is read-only (writes need --allow-writes)');
+    }
+    pending.push({ sql, params: raw ? params : params.map(pgValue), sink });
+  }
+
+  /** Runs a read (after the queued writes); `sql` outputs the resource's attributes in order, then `extra`. */
+  async function read(sql: string, params: readonly unknown[], resource: ResourceSchema, sink: StatementSink, extra: string[] = []): Promise<Row[]> {
+    const values = await select(sql, params, sink);
+    const names = resource.attributeNames;
+    const colTypes = typesOf(resource);
+    const isMap = names.map((n) => colTypes.get(n) === 'map');
+    const all = extra.length > 0 ? [...names, ...extra] : names;
+    const out: Row[] = new Array<Row>(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      const row: Row = {};
+      for (let j = 0; j < all.length; j++) {
+        let x: unknown = v[j] ?? null;
+        if (isMap[j] && typeof x === 'string') x = parseJson(x);
+        setKey(row, all[j]!, x);
+      }
+      out[i] = row;
+    }
+    return out;
+  }
+
+  async function select(sql: string, params: readonly unknown[], sink: StatementSink): Promise<unknown[][]> {
+    await flush();
+    const started = now();
+    let values: unknown[][];
+    try {
+      values = await driver.query(sql, params);
+    } catch (e) {
+      return fail('invalid_query', `PostgreSQL rejected a statement: ${(e as Error).message}`, { details: { sql } });
+    }
+    sink.push({ sql, params: [...params], rows: values.length, ms: now() - started, scope: sink.scope });
+    return values;
+  }
+
+  async function finishInJs(lists: Row[][], sources: readonly Row[], where: BExpr | null, sort: SortKey[], window: Window | null, to: ResourceSchema, rel: RelatedSource): Promise<Row[][]> {
+    if (where) await prefetch(where, [[...new Set(lists.flat())], sources], rel);
+    const cmp = sort.length > 0 ? compareRows(withPkTiebreak(to, sort)) : null;
+    return lists.map((list, i) => {
+      let out = where ? list.filter((d) => matches(where, [d, sources[i]!], rel)) : list;
+      if (cmp) out = [...out].sort(cmp);
+      return applyWindow(out, window);
+    });
+  }
+
+  const keyWhere = (r: ResourceSchema, key: Row, params: unknown[]): string => {
+    const cols = r.pk.length > 0 ? r.pk : r.attributeNames;
+    return cols.map((k) => {
+      const v = key[k];
+      if (v === null || v === undefined) return `${q(k)} IS NULL`;
+      params.push(v);
+      return `${q(k)} = $${params.length}`;
+    }).join(' AND ');
+  };
+
+  /** `col = ANY($n::type[])` for the column's type; ci lowers both sides. */
+  const keyIn = (c: PgCompiler, col: string, owner: ResourceSchema, attr: string, keys: unknown[], ci: boolean): string => {
+    const type = postgresArrayType(typesOf(owner).get(attr));
+    const list = type === 'text[]' ? keys.map((k) => (typeof k === 'string' ? k : JSON.stringify(k))) : keys;
+    return ci ? `(lower(${col}) = ANY(${c.arrayParam(list, type)}))` : `(${col} = ANY(${c.arrayParam(list, type)}))`;
+  };
+
+  const layer: PostgresDataLayer = {
+    kind: 'postgres',
+    schema,
+    freshRows: true,
+    flush,
+    registerManualSql(stepKey: string, sql: string) {
+      manualSql.set(stepKey, sql);
+    },
+    insertRow(r: ResourceSchema, row: Row, sink: StatementSink) {
+      const cols = r.attributeNames;
+      queue(`INSERT INTO ${q(r.table)} (${cols.map(q).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, cols.map((c) => row[c] ?? null), sink);
+    },
+    updateRow(r: ResourceSchema, key: Row, values: Row, sink: StatementSink) {
+      const names = Object.keys(values).filter((k) => r.attributes.has(k));
+      if (names.length === 0) return 0;
+      const params: unknown[] = names.map((k) => values[k] ?? null);
+      const set = names.map((k, i) => `${q(k)} = $${i + 1}`).join(', ');
+      queue(`UPDATE ${q(r.table)} SET ${set} WHERE ${keyWhere(r, key, params)}`, params, sink);
+      return 1;
+    },
+    deleteRow(r: ResourceSchema, key: Row, sink: StatementSink) {
+      const params: unknown[] = [];
+      queue(`DELETE FROM ${q(r.table)} WHERE ${keyWhere(r, key, params)}`, params, sink);
+      return 1;
+    },
+    begin() {
+      queue('BEGIN', [], null);
+    },
+    commit() {
+      queue('COMMIT', [], null);
+    },
+    rollback() {
+      queue('ROLLBACK', [], null);
+    },
+    async readAggregates(readSpec: AggregateRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink) {
+      if (keys.length === 0) return [];
+      // Owners by key, then the aggregates in JS (their related rows come through readRelated, in SQL).
+      const r = readSpec.resource;
+      const pk = r.pk.length > 0 ? r.pk : r.attributeNames;
+      let owners: Row[];
+      if (pk.length === 1) {
+        const c = new PgCompiler(ctx);
+        const t = c.alias('t');
+        owners = await read(`SELECT ${cols(r, t)} FROM ${q(r.table)} AS ${t} WHERE ${keyIn(c, `${t}.${q(pk[0]!)}`, r, pk[0]!, distinctKeys(keys.map((k) => k[pk[0]!]), false), false)}`, c.params, r, sink);
+      } else {
+        owners = await read(`SELECT ${cols(r, 't')} FROM ${q(r.table)} AS t`, [], r, sink);
+      }
+      const byKey = new Map<string, Row>();
+      for (const o of owners) byKey.set(JSON.stringify(pk.map((a) => groupKey(o[a] ?? null, false))), o);
+      const found = keys.map((k) => byKey.get(JSON.stringify(pk.map((a) => groupKey(k[a] ?? null, false)))) ?? null);
+      return aggregatesInJs(readSpec, found, rel);
+    },
+
+    load(data: Data) {
+      if (options.attach) fail('invalid_query', 'the postgres layer reads existing tables here; it does not load sample data');
+      const prepared = prepareData(schema, data);
+      pending = [];
+      for (const stmt of postgresSchemaStatements(schema.model)) queue(stmt, [], null);
+      for (const [name, rows] of prepared) {
+        const r = schema.resources.get(name)!;
+        if (rows.length === 0) continue;
+        const names = r.attributeNames;
+        const colTypes = typesOf(r);
+        // One statement per table: each column as one array parameter, zipped by unnest.
+        const arrays = names.map((n) => rows.map((row) => storeValue(row[n], colTypes.get(n))));
+        const casts = names.map((n, i) => `$${i + 1}::${postgresArrayType(colTypes.get(n))}`);
+        queue(`INSERT INTO ${q(r.table)} (${names.map(q).join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`, arrays, null, true);
+      }
+    },
+
+    readRootDeferred(spec: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]> {
+      return layer.readRoot(spec, rel, sink);
+    },
+
+    async readRoot(spec: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]> {
+      const { resource } = spec;
+      const c = new PgCompiler(ctx);
+      const alias = c.alias('d');
+      let where = 'true';
+      try {
+        if (spec.where) where = c.filter(spec.where, [{ alias, resource }], { hoist: true });
+      } catch (e) {
+        if (!(e instanceof NeedsRuntime)) throw e;
+        const all = await read(`SELECT ${cols(resource, 't')} FROM ${q(resource.table)} AS t`, [], resource, sink);
+        const [kept] = await finishInJs([all], [{}], spec.where, spec.sort, spec.window, resource, rel);
+        return kept!;
+      }
+      const sort = spec.sort.length > 0 ? withPkTiebreak(resource, spec.sort) : [];
+      let sql = `SELECT ${cols(resource, alias)} FROM ${q(resource.table)} AS ${alias} ${c.hoisted.join(' ')} WHERE ${where} ${c.orderBy(sort, alias)}`;
+      if (spec.window.limit !== undefined || spec.window.offset > 0) sql += ` LIMIT ${c.limitSql(spec.window.limit)} OFFSET ${c.param(spec.window.offset)}`;
+      return read(sql, c.params, resource, sink);
+    },
+
+    async readRelated(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
+      if (spec.step.rel.kind === 'many_to_many') return manyToMany(spec, sources, rel, sink);
+      const perParent = hasNoAttributes(spec.step.rel) || (spec.where !== null && maxParentDepth(spec.where) > 0);
+      return perParent ? readPerParent(spec, sources, rel, sink) : readKeyed(spec, sources, rel, sink);
+    },
+  };
+  return layer;
+
+  /** Destination rows whose key is among the sources' keys; windows per key with ROW_NUMBER(). */
+  async function readKeyed(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
+    const { step } = spec;
+    const r = step.rel;
+    const ci = keysAreCi(step.from, r.sourceAttribute, step.to, r.destinationAttribute);
+    const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci);
+    if (keys.length === 0) return sources.map(() => []);
+    const c = new PgCompiler(ctx);
+    const d = c.alias('d');
+    const keyCol = `${d}.${q(r.destinationAttribute)}`;
+    const keyCond = keyIn(c, keyCol, step.to, r.destinationAttribute, keys, ci);
+    let where: string | null = null;
+    let runtimeWhere: BExpr | null = null;
+    try {
+      where = spec.where ? c.filter(spec.where, [{ alias: d, resource: step.to }], { hoist: !spec.window }) : null;
+    } catch (e) {
+      if (!(e instanceof NeedsRuntime)) throw e;
+      runtimeWhere = spec.where;
+    }
+    const cond = where ? `${keyCond} AND ${where}` : keyCond;
+    let rows: Row[];
+    if (runtimeWhere === null && spec.window) {
+      const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
+      const partition = ci ? `lower(${keyCol})` : keyCol;
+      const inner = `SELECT ${cols(step.to, d)}, ROW_NUMBER() OVER (PARTITION BY ${partition}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" FROM ${q(step.to.table)} AS ${d} WHERE ${cond}`;
+      const lower = c.param(spec.window.offset);
+      const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
+      rows = await read(`SELECT ${cols(step.to)} FROM (${inner}) AS w WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink);
+    } else {
+      const order = runtimeWhere === null ? c.orderBy(spec.sort, d) : '';
+      rows = await read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} ${c.hoisted.join(' ')} WHERE ${cond} ${order}`, c.params, step.to, sink);
+    }
+    const groups = group(rows, (row) => groupKey(row[r.destinationAttribute], ci));
+    const lists = sources.map((s) => {
+      const v = s[r.sourceAttribute];
+      return v === null || v === undefined ? [] : groups.get(groupKey(v, ci)) ?? [];
+    });
+    if (runtimeWhere === null) return lists;
+    return finishInJs(lists, sources, runtimeWhere, spec.sort, spec.window, step.to, rel);
+  }
+
+  /** One statement joining the parent rows (by primary key) to the destination: for parent(...) filters and noAttributes. */
+  async function readPerParent(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
+    const { step } = spec;
+    const r = step.rel;
+    const pk = step.from.pk;
+    const c = new PgCompiler(ctx);
+    const p = c.alias('p');
+    const d = c.alias('d');
+    const scopes: SqlScope[] = [{ alias: d, resource: step.to }, { alias: p, resource: step.from }];
+    const conds: string[] = [];
+    if (!hasNoAttributes(r)) {
+      conds.push(c.keyEq(`${d}.${q(r.destinationAttribute)}`, `${p}.${q(r.sourceAttribute)}`, keysAreCi(step.from, r.sourceAttribute, step.to, r.destinationAttribute)));
+    }
+    let runtime = pk.length !== 1;
+    if (!runtime && spec.where) {
+      try {
+        conds.push(c.filter(spec.where, scopes));
+      } catch (e) {
+        if (!(e instanceof NeedsRuntime)) throw e;
+        runtime = true;
+      }
+    }
+    if (runtime) {
+      let lists: Row[][];
+      if (hasNoAttributes(r)) {
+        const all = await read(`SELECT ${cols(step.to, 't')} FROM ${q(step.to.table)} AS t`, [], step.to, sink);
+        lists = sources.map(() => all);
+      } else {
+        lists = await readKeyed({ ...spec, where: null, window: null, sort: [] }, sources, rel, sink);
+      }
+      return finishInJs(lists, sources, spec.where, spec.sort, spec.window, step.to, rel);
+    }
+    const pkCol = `${p}.${q(pk[0]!)}`;
+    const pks = distinctKeys(sources.map((s) => s[pk[0]!]), false);
+    if (pks.length === 0) return sources.map(() => []);
+    const on = conds.length > 0 ? conds.join(' AND ') : 'true';
+    const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${keyIn(c, pkCol, step.from, pk[0]!, pks, false)}`;
+    let rows: Row[];
+    if (spec.window) {
+      const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
+      const inner = `SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}", ROW_NUMBER() OVER (PARTITION BY ${pkCol}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" ${base}`;
+      const lower = c.param(spec.window.offset);
+      const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
+      rows = await read(`SELECT ${cols(step.to)}, "${PARENT_KEY}" FROM (${inner}) AS w WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink, [PARENT_KEY]);
+    } else {
+      rows = await read(`SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(spec.sort, d)}`, c.params, step.to, sink, [PARENT_KEY]);
+    }
+    const groups = group(rows, (row) => {
+      const k = groupKey(row[PARENT_KEY], false);
+      delete row[PARENT_KEY];
+      return k;
+    });
+    return sources.map((s) => groups.get(groupKey(s[pk[0]!], false)) ?? []);
+  }
+
+  /** many_to_many: the join rows (windowed per source by the join relationship), then the destinations. */
+  async function manyToMany(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
+    const { step } = spec;
+    const m2m = step.rel;
+    if (m2m.kind !== 'many_to_many' || !step.through || !step.join) return sources.map(() => []);
+    const joinStep = stepFor(schema, step.from, step.join);
+    if (!joinStep) return sources.map(() => []);
+    const joinWindow: Window | null = step.join.limit !== undefined ? { offset: 0, limit: step.join.limit } : null;
+    const joinAttr = m2m.destinationAttributeOnJoinResource;
+    const joinLists = await (spec.joinWhere && maxParentDepth(spec.joinWhere) > 0 ? readPerParent : readKeyed)(
+      { step: joinStep, where: spec.joinWhere ?? null, sort: spec.joinSort ?? [], window: joinWindow, mode: 'load' },
+      sources,
+      rel,
+      sink,
+    );
+    const keyLists = joinLists.map((joins) => joins.map((j) => j[joinAttr]));
+    const ciDest = keysAreCi(step.through, joinAttr, step.to, m2m.destinationAttribute);
+    const keys = distinctKeys(keyLists.flat(), ciDest);
+    if (keys.length === 0) return sources.map(() => []);
+    const c = new PgCompiler(ctx);
+    const d = c.alias('d');
+    let cond = keyIn(c, `${d}.${q(m2m.destinationAttribute)}`, step.to, m2m.destinationAttribute, keys, ciDest);
+    let runtimeWhere: BExpr | null = null;
+    if (spec.where) {
+      if (maxParentDepth(spec.where) > 0) runtimeWhere = spec.where;
+      else {
+        try {
+          cond += ` AND ${c.filter(spec.where, [{ alias: d, resource: step.to }])}`;
+        } catch (e) {
+          if (!(e instanceof NeedsRuntime)) throw e;
+          runtimeWhere = spec.where;
+        }
+      }
+    }
+    const rows = await read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} WHERE ${cond} ${runtimeWhere ? '' : c.orderBy(spec.sort, d)}`, c.params, step.to, sink);
+    const sorted = spec.sort.length > 0;
+    const position = new Map<Row, number>();
+    rows.forEach((row, i) => position.set(row, i));
+    const byKey = group(rows, (row) => groupKey(row[m2m.destinationAttribute], ciDest));
+    const lists = keyLists.map((list) => {
+      const out: Row[] = [];
+      for (const v of list) {
+        if (v === null || v === undefined) continue;
+        for (const row of byKey.get(groupKey(v, ciDest)) ?? []) out.push(row);
+      }
+      return out;
+    });
+    if (runtimeWhere) return finishInJs(lists, sources, runtimeWhere, spec.sort, spec.window, step.to, rel);
+    return lists.map((list) => applyWindow(sorted ? [...list].sort((a, b) => position.get(a)! - position.get(b)!) : list, spec.window));
+  }
+}
+
+function group(rows: Row[], key: (row: Row) => unknown): Map<unknown, Row[]> {
+  const groups = new Map<unknown, Row[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const g = groups.get(k);
+    if (g) g.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** A value as its column stores it: maps (and any object) as JSON text, booleans given as 0/1 as booleans. */
+function storeValue(v: unknown, type: AttributeType | undefined): unknown {
+  if (v === null || v === undefined) return null;
+  if (type === 'boolean' && typeof v === 'number') return v !== 0;
+  if (type === 'integer' || type === 'float' || type === 'boolean') return v;
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+/** The resource's attributes as a select list (`alias."a", alias."b"`), or bare names without an alias. */
+function cols(resource: ResourceSchema, alias?: string): string {
+  return resource.attributeNames.map((a) => (alias ? `${alias}.${q(a)}` : q(a))).join(', ');
+}
+
+/** Distinct non-null keys as PostgreSQL compares them (ci: ASCII-lowered strings). */
+function distinctKeys(values: unknown[], ci: boolean): unknown[] {
+  const seen = new Set<unknown>();
+  const out: unknown[] = [];
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    const k = groupKey(v, ci);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(ci && typeof v === 'string' ? k : v);
+  }
+  return out;
+}
