@@ -1,3 +1,4 @@
+import { calculationsInJs } from '../../calculations/read';
 import type { BExpr } from '../../expr/bound';
 import { maxParentDepth } from '../../expr/bound';
 import type { RelatedSource } from '../../expr/evaluate';
@@ -13,6 +14,7 @@ import type { SortKey } from '../../engine/sort';
 import { compareRows, resolveSort, withPkTiebreak } from '../../engine/sort';
 import { relationshipFilter } from '../../engine/plan';
 import { setKey } from '../../engine/records';
+import type { CalculationRead } from '../../calculations/read';
 import type { AggregateRead, DataLayer, LayerFactory, RelatedRead, RootRead, StatementSink, Window } from '../data-layer';
 import { aggregatesInJs } from '../../aggregates/read';
 import { now } from '../../clock';
@@ -182,6 +184,23 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     return ci ? `(lower(${col}) = ANY(${c.arrayParam(list, type)}))` : `(${col} = ANY(${c.arrayParam(list, type)}))`;
   };
 
+  /** The rows whose primary keys are `keys`, aligned with them (null where none). */
+  async function ownersByKey(r: ResourceSchema, keys: readonly Row[], sink: StatementSink): Promise<(Row | null)[]> {
+    if (keys.length === 0) return [];
+    const pk = r.pk.length > 0 ? r.pk : r.attributeNames;
+    let owners: Row[];
+    if (pk.length === 1) {
+      const c = new PgCompiler(ctx);
+      const t = c.alias('t');
+      owners = await read(`SELECT ${cols(r, t)} FROM ${q(r.table)} AS ${t} WHERE ${keyIn(c, `${t}.${q(pk[0]!)}`, r, pk[0]!, distinctKeys(keys.map((k) => k[pk[0]!]), false), false)}`, c.params, r, sink);
+    } else {
+      owners = await read(`SELECT ${cols(r, 't')} FROM ${q(r.table)} AS t`, [], r, sink);
+    }
+    const byKey = new Map<string, Row>();
+    for (const o of owners) byKey.set(JSON.stringify(pk.map((a) => groupKey(o[a] ?? null, false))), o);
+    return keys.map((k) => byKey.get(JSON.stringify(pk.map((a) => groupKey(k[a] ?? null, false)))) ?? null);
+  }
+
   const layer: PostgresDataLayer = {
     kind: 'postgres',
     schema,
@@ -217,22 +236,11 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
       queue('ROLLBACK', [], null);
     },
     async readAggregates(readSpec: AggregateRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink) {
-      if (keys.length === 0) return [];
-      // Owners by key, then the aggregates in JS (their related rows come through readRelated, in SQL).
-      const r = readSpec.resource;
-      const pk = r.pk.length > 0 ? r.pk : r.attributeNames;
-      let owners: Row[];
-      if (pk.length === 1) {
-        const c = new PgCompiler(ctx);
-        const t = c.alias('t');
-        owners = await read(`SELECT ${cols(r, t)} FROM ${q(r.table)} AS ${t} WHERE ${keyIn(c, `${t}.${q(pk[0]!)}`, r, pk[0]!, distinctKeys(keys.map((k) => k[pk[0]!]), false), false)}`, c.params, r, sink);
-      } else {
-        owners = await read(`SELECT ${cols(r, 't')} FROM ${q(r.table)} AS t`, [], r, sink);
-      }
-      const byKey = new Map<string, Row>();
-      for (const o of owners) byKey.set(JSON.stringify(pk.map((a) => groupKey(o[a] ?? null, false))), o);
-      const found = keys.map((k) => byKey.get(JSON.stringify(pk.map((a) => groupKey(k[a] ?? null, false)))) ?? null);
-      return aggregatesInJs(readSpec, found, rel);
+      return aggregatesInJs(readSpec, await ownersByKey(readSpec.resource, keys, sink), rel);
+    },
+    // Calculations the same way: owners by key, values in JS (the memory layer's evaluator).
+    async readCalculations(readSpec: CalculationRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink) {
+      return calculationsInJs(readSpec, await ownersByKey(readSpec.resource, keys, sink), rel);
     },
 
     load(data: Data) {
