@@ -6,7 +6,7 @@ import type { SortKey } from '../../engine/sort';
 import { withPkTiebreak } from '../../engine/sort';
 import type { SqlValue } from './database';
 import { SQL_SUBQUERY_DESTINATION, SQL_SUBQUERY_PARENT } from '../../manual/contract';
-import { quoteIdent as q } from './ddl';
+import { quoteIdent as q, rowidName } from './ddl';
 import { aggregateSql } from '../../aggregates/sql';
 
 /** Thrown when an expression needs rows SQL cannot produce (a manual relationship without sqlSubquery). */
@@ -140,7 +140,8 @@ export class SqlCompiler {
         const x = this.alias('w');
         const xc = [this.keyEq(`${x}.${q(join.destinationAttribute)}`, `${base}.${q(join.sourceAttribute)}`, keysAreCi(step.from, join.sourceAttribute, through, join.destinationAttribute))];
         if (jf) xc.push(this.filter(jf, [{ alias: x, resource: through }, fromScope]));
-        conds.push(`${j}.rowid IN (SELECT ${x}.rowid FROM ${q(through.table)} AS ${x} WHERE ${xc.join(' AND ')} ${this.orderBy(withPkTiebreak(through, this.ctx.joinSort(step)), x)} LIMIT ${this.param(join.limit)})`);
+        const rowid = rowidName(through.attributeNames);
+        conds.push(`${j}.${rowid} IN (SELECT ${x}.${rowid} FROM ${q(through.table)} AS ${x} WHERE ${xc.join(' AND ')} ${this.orderBy(withPkTiebreak(through, this.ctx.joinSort(step)), x)} LIMIT ${this.param(join.limit)})`);
       }
       const mf = this.ctx.relFilter(step);
       if (mf) conds.push(this.filter(mf, [{ alias, resource: step.to }, fromScope]));
@@ -154,7 +155,8 @@ export class SqlCompiler {
       const xc = this.correlation(step, x, fromScope);
       const order = this.orderBy(withPkTiebreak(step.to, this.ctx.windowSort(step)), x);
       const limit = window.limit === undefined ? -1 : window.limit;
-      conds.push(`${alias}.rowid IN (SELECT ${x}.rowid FROM ${q(step.to.table)} AS ${x} WHERE ${xc.length ? xc.join(' AND ') : '1'} ${order} LIMIT ${this.param(limit)} OFFSET ${this.param(window.offset ?? 0)})`);
+      const rowid = rowidName(step.to.attributeNames);
+      conds.push(`${alias}.${rowid} IN (SELECT ${x}.${rowid} FROM ${q(step.to.table)} AS ${x} WHERE ${xc.length ? xc.join(' AND ') : '1'} ${order} LIMIT ${this.param(limit)} OFFSET ${this.param(window.offset ?? 0)})`);
     }
     return `${kind} JOIN ${q(step.to.table)} AS ${alias} ON ${conds.length ? conds.join(' AND ') : '1'}`;
   }
