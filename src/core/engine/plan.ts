@@ -228,7 +228,17 @@ function outputOf(resource: ResourceSchema, request: LoadRequest, strict: boolea
 function nonNegative(v: unknown, what: string, where: string): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-    fail('invalid_query', `${where}: ${what} must be a non-negative integer, got ${JSON.stringify(v)}`);
+    fail('invalid_query', `${where}: ${what} must be a non-negative integer, got ${describeNumber(v)}`);
   }
-  return v;
+  // Beyond 2^53 - 1 nothing is counted exactly: such a limit means "all rows" on both layers.
+  return Math.min(v, Number.MAX_SAFE_INTEGER);
+}
+
+function describeNumber(v: unknown): string {
+  if (typeof v === 'bigint') return `${v}n`;
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return typeof v;
+  }
 }

@@ -7,6 +7,7 @@ import type { Expr } from './ast';
 import type { BExpr } from './bound';
 import { bindingKey } from './bound';
 import { parseExpression } from './parser';
+import { valueProblem } from './values';
 import { bindAggregate, findAggregate } from '../aggregates/bind';
 
 /**
@@ -46,8 +47,12 @@ class Binder {
 
   bind(e: Expr, depth: number, inParent: boolean, scopes: ResourceSchema[] = this.scope.scopes): BExpr {
     switch (e.kind) {
-      case 'literal':
+      case 'literal': {
+        // NUL is not part of any value (docs/limits.md): SQLite's text functions stop at it.
+        const problem = valueProblem(e.value);
+        if (problem) this.invalid(`${problem} is not a value`, e.span);
         return { k: 'lit', value: e.value };
+      }
       case 'list':
         return { k: 'list', items: e.items.map((i) => this.bind(i, depth, inParent, scopes)) };
       case 'pin':
@@ -122,6 +127,9 @@ class Binder {
   ): Step[] {
     const steps: Step[] = [];
     let current = from;
+    if (names.length > MAX_PATH) {
+      fail('too_deep', this.prefix(`a path of ${names.length} relationships is longer than the limit of ${MAX_PATH}`), { span, source: this.source });
+    }
     for (const name of names) {
       const rel = current.relationships.get(name);
       if (!rel) {
@@ -148,7 +156,11 @@ class Binder {
     for (const params of this.scope.params) {
       if (params && Object.prototype.hasOwnProperty.call(params, name)) {
         const value = params[name];
-        if (value !== undefined) return normalizeParam(value);
+        if (value !== undefined) {
+          const problem = valueProblem(value);
+          if (problem) return this.invalid(`^${name} is ${problem}, not a value`, span);
+          return normalizeParam(value);
+        }
       }
     }
     return this.invalid(`^${name} has no value: pass it in the query's params`, span);
@@ -197,6 +209,9 @@ function isTrue(e: BExpr): boolean {
 }
 
 /** Params come from JSON or from user code: keep JSON-like values, turn Sets into lists. */
+/** Relationships in one path (`a.b.c.x` has 3): docs/limits.md. */
+export const MAX_PATH = 64;
+
 function normalizeParam(value: unknown): unknown {
   if (value instanceof Set) return [...value];
   return value;
