@@ -14,6 +14,8 @@ export type DiagnosticCode =
   | 'unknown_reference'
   | 'attribute_type_mismatch'
   | 'manual_code_error'
+  /** A name a data layer cannot store as given: `sqlite_*` tables, tables equal ignoring case, control characters. */
+  | 'unstorable_name'
   /** Structural problems of the JSON itself (wrong type, missing key, unknown attribute type...). */
   | 'invalid_model';
 
