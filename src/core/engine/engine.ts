@@ -24,6 +24,7 @@ import { planQuery, relationshipFilter } from './plan';
 import { BatchedRelated } from './related-source';
 import { setKey } from './records';
 import { now } from '../clock';
+import { snapshotInput, toCodedError } from './input';
 import { compareRows, resolveSort, withPkTiebreak } from './sort';
 import type { ActionRequest, ActionResult } from '../actions/run';
 import { runAction } from '../actions/run';
@@ -78,6 +79,18 @@ export interface Engine {
  * `invalid_model` with the diagnostics in `details`.
  */
 export function createEngine(options: EngineOptions): Result<Engine> {
+  try {
+    return createEngineUnguarded(options);
+  } catch (e) {
+    return err(toCodedError(e, { code: 'invalid_model', what: 'the engine options' }));
+  }
+}
+
+function createEngineUnguarded(options: EngineOptions): Result<Engine> {
+  if (options === null || typeof options !== 'object') return err(relataError('invalid_model', 'createEngine expects options with a model and a data layer'));
+  if (options.dataLayer === null || typeof options.dataLayer !== 'object' || (options.dataLayer.kind !== 'memory' && options.dataLayer.kind !== 'sqlite')) {
+    return err(relataError('invalid_model', 'createEngine: `dataLayer` must be { kind: "memory" } or { kind: "sqlite", db }'));
+  }
   let diagnostics: Diagnostic[];
   try {
     diagnostics = validateModel(options.model);
@@ -110,7 +123,12 @@ class EngineImpl implements Engine {
   }
 
   load(data: Data): Result<void> {
-    return guard(() => this.layer.load(data));
+    try {
+      this.layer.load(data);
+      return ok(undefined);
+    } catch (e) {
+      return err(toCodedError(e, { code: 'invalid_query', what: 'the data' }));
+    }
   }
 
   /** Asks the sandbox once per manual relationship for its `sqlSubquery` condition (sqlite only). */
@@ -142,25 +160,23 @@ class EngineImpl implements Engine {
     const statements: StatementLog[] = [];
     const warnings: Warning[] = [];
     try {
-      const req = checkRequest(query instanceof Query ? query.toRequest() : query);
-      const run = new ReadRun(this, this.layer, statements, warnings, options.actor, req.params);
+      const req = checkRequest(requestOf(query));
+      const run = new ReadRun(this, this.layer, statements, warnings, options?.actor, req.params);
       const records = await run.read(req, 'root');
       return ok({ records, statements, warnings, ms: now() - started });
     } catch (e) {
-      if (e instanceof RelataFailure) return err(e.error);
-      throw e;
+      return err(toCodedError(e));
     }
   }
 
   async applyTo(query: QueryRequest | Query, records: Row[]): Promise<Result<Row[]>> {
     try {
-      const req = checkRequest(query instanceof Query ? query.toRequest() : query);
+      const req = checkRequest(requestOf(query));
       if (!Array.isArray(records)) throw new RelataFailure(relataError('invalid_query', 'applyTo expects a list of records'));
       const run = new ReadRun(this, this.layer, [], [], null, req.params);
       return ok(await run.applyTo(req, records));
     } catch (e) {
-      if (e instanceof RelataFailure) return err(e.error);
-      throw e;
+      return err(toCodedError(e));
     }
   }
 
@@ -175,7 +191,13 @@ class EngineImpl implements Engine {
         return new ReadRun(this, this.layer, statements, [], null, req.params).read(req, 'action');
       },
     };
-    const result = this.actionQueue.then(() => runAction(host, request));
+    const result = this.actionQueue.then(async () => {
+      try {
+        return await runAction(host, snapshotInput(request, 'the action request') as ActionRequest);
+      } catch (e) {
+        return err(toCodedError(e));
+      }
+    });
     this.actionQueue = result.catch(() => undefined);
     return result;
   }
@@ -353,14 +375,16 @@ class ReadRun {
       try {
         return ok(await run(this.nested(scope)));
       } catch (e) {
-        if (e instanceof RelataFailure) return err(e.error);
-        return err(relataError('manual_load_failed', (e as Error).message));
+        const coded = toCodedError(e);
+        return err(coded.code === 'internal_error' ? relataError('manual_load_failed', coded.message) : coded);
       }
     };
+    // Queries from manual code are plain data again (a cycle or a deep structure fails with a code).
+    const plain = (query: QueryRequest) => checkRequest(snapshotInput(query, 'the ctx query'));
     const host: ManualHost = {
-      read: (query) => settle((n) => n.read(query, scope)),
-      readDeferred: (query) => settle((n) => n.readDeferred(query, scope)),
-      applyTo: (query, records) => settle((n) => n.applyTo(query, records)),
+      read: (query) => settle((n) => n.read(plain(query), scope)),
+      readDeferred: (query) => settle((n) => n.readDeferred(plain(query), scope)),
+      applyTo: (query, records) => settle((n) => n.applyTo(plain(query), records)),
     };
     return runManual(this.engine.runner, load, sources, host, {
       actor: this.actor,
@@ -523,13 +547,14 @@ function checkRequest(query: unknown): QueryRequest {
   return req;
 }
 
-function guard(fn: () => void): Result<void> {
+/** The request as plain data (a Proxy, getter or cycle fails here with a coded error). */
+function requestOf(query: unknown): unknown {
+  let request = query;
   try {
-    fn();
-    return ok(undefined);
+    if (query instanceof Query) request = query.toRequest();
   } catch (e) {
-    if (e instanceof RelataFailure) return err(e.error);
-    throw e;
+    throw new RelataFailure(relataError('invalid_query', `the query cannot be read: ${e instanceof Error ? e.message : String(e)}`));
   }
+  return snapshotInput(request, 'the query');
 }
 

@@ -1,3 +1,4 @@
+import { LIMITS } from './input';
 import type { BExpr } from '../expr/bound';
 import { and } from '../expr/bound';
 import { bindFilter } from '../expr/bind';
@@ -86,6 +87,7 @@ function planLoads(
 ): LoadPlan[] {
   if (load === undefined || load === null) return [];
   if (typeof load !== 'object' || Array.isArray(load)) fail('invalid_load', `${path}: load must be an object of relationship names`);
+  if (depth > LIMITS.loadDepth && Object.keys(load).length > 0) fail('too_deep', `${path}: loads nest deeper than ${LIMITS.loadDepth} levels`);
   const plans: LoadPlan[] = [];
   for (const [name, raw] of Object.entries(load)) {
     const rel = from.relationships.get(name);
