@@ -74,6 +74,9 @@ class Binder {
         const l = this.bind(e.left, depth, inParent, scopes);
         const r = this.bind(e.right, depth, inParent, scopes);
         const ci = isCompare(e.op) && (isCi(l) || isCi(r) || (e.op === 'in' && r.k === 'list' && r.items.some(isCi)));
+        // A list value (a `^param` holding a list) only makes sense on the right of `in`: both layers refuse it elsewhere.
+        const isListValue = (x: BExpr) => x.k === 'lit' && Array.isArray(x.value);
+        if (isListValue(l) || (e.op !== 'in' && isListValue(r))) this.invalid('a list value can only be the right side of `in`', e.span);
         return { k: 'bin', op: e.op, l, r, ci };
       }
       case 'call': {
