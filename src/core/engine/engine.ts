@@ -5,7 +5,7 @@ import { createSqliteDataLayer } from '../datalayers/sqlite/sqlite-layer';
 import type { SqlDatabase } from '../datalayers/sqlite/database';
 import { bindFilter } from '../expr/bind';
 import { matches, prefetch } from '../expr/evaluate';
-import type { ManualHost, ManualRunner } from '../manual/contract';
+import { isCancelled, type CancelToken, type ManualHost, type ManualRunner } from '../manual/contract';
 import type { Data, Model, NormalizedModel } from '../model/types';
 import { normalizeModel } from '../model/normalize';
 import { Query } from '../query/builder';
@@ -369,11 +369,20 @@ class ReadRun {
     return this.runManualLoad(load, sources, plan.scope);
   }
 
+  /** Set on reads issued by manual code: the token of the run whose `ctx.read` issued them. */
+  token?: CancelToken;
+
   private runManualLoad(load: ManualLoad, sources: Row[], scope: string): Promise<ManualLists> {
+    // Every run is accounted to the read that caused it: when an enclosing run times out or fails,
+    // the runner cancels this one too (docs/limits.md).
+    if (isCancelled(this.token)) throw new RelataFailure(relataError('timeout', 'Cancelled: the read that started this manual load timed out or failed'));
+    const token: CancelToken = { cancelled: false, parent: this.token };
     // Every ctx call runs as a nested read; a failure comes back as a coded error, never a throw.
     const settle = async <T>(run: (nested: ReadRun) => Promise<T>): Promise<Result<T>> => {
       try {
-        return ok(await run(this.nested(scope)));
+        const nested = this.nested(scope);
+        nested.token = token;
+        return ok(await run(nested));
       } catch (e) {
         const coded = toCodedError(e);
         return err(coded.code === 'internal_error' ? relataError('manual_load_failed', coded.message) : coded);
@@ -390,6 +399,7 @@ class ReadRun {
       actor: this.actor,
       dataLayer: this.layer.kind,
       timeoutMs: this.engine.timeoutMs,
+      token,
     });
   }
 

@@ -1,4 +1,4 @@
-import type { ManualHost, ManualRunner } from '../manual/contract';
+import type { CancelToken, ManualHost, ManualRunner } from '../manual/contract';
 import type { NRelationship, Sort } from '../model/types';
 import type { QueryRequest, Row } from '../query/types';
 import { fail } from '../result';
@@ -24,7 +24,7 @@ export async function runManual(
   load: ManualLoad,
   sources: readonly Row[],
   host: ManualHost,
-  context: { actor: unknown; dataLayer: 'sqlite' | 'memory'; timeoutMs?: number },
+  context: { actor: unknown; dataLayer: 'sqlite' | 'memory'; timeoutMs?: number; token?: CancelToken },
 ): Promise<ManualLists> {
   if (sources.length === 0) return { lists: [], exact: true };
   const rel = load.step.rel;
@@ -48,6 +48,7 @@ export async function runManual(
       actor: context.actor ?? null,
       dataLayer: context.dataLayer,
       timeoutMs: context.timeoutMs,
+      ...(context.token ? { token: context.token } : {}),
     },
     host,
   );
