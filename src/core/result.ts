@@ -27,7 +27,13 @@ export type ErrorCode =
   | 'timeout'
   | 'required'
   | 'not_found'
-  | 'invalid_relationship';
+  | 'invalid_relationship'
+  /** Size budgets (docs/limits.md): input text, decoded share links, values returned by manual code. */
+  | 'too_large'
+  /** Depth budgets (docs/limits.md): nesting of expressions, paths, loads, values and imported sources. */
+  | 'too_deep'
+  /** A bug caught at a public entry point: the input was not the cause, but no exception escapes. */
+  | 'internal_error';
 
 export interface RelataError {
   readonly code: ErrorCode;

@@ -6,7 +6,7 @@ import { sqliteLayer } from '../datalayers/sqlite/sqlite-layer';
 import type { SqlDatabase } from '../datalayers/sqlite/database';
 import { bindFilter } from '../expr/bind';
 import { matches, prefetch } from '../expr/evaluate';
-import type { ManualHost, ManualRunner } from '../manual/contract';
+import { isCancelled, type CancelToken, type ManualHost, type ManualRunner } from '../manual/contract';
 import type { Data, Model, NormalizedModel } from '../model/types';
 import { normalizeModel } from '../model/normalize';
 import { Query } from '../query/builder';
@@ -25,6 +25,7 @@ import { planQuery, relationshipFilter } from './plan';
 import { BatchedRelated } from './related-source';
 import { setKey } from './records';
 import { now } from '../clock';
+import { snapshotInput, toCodedError } from './input';
 import { compareRows, resolveSort, withPkTiebreak } from './sort';
 import type { ActionRequest, ActionResult } from '../actions/run';
 import { runAction } from '../actions/run';
@@ -88,6 +89,18 @@ export interface Engine {
  * `invalid_model` with the diagnostics in `details`.
  */
 export function createEngine(options: EngineOptions): Result<Engine> {
+  try {
+    return createEngineUnguarded(options);
+  } catch (e) {
+    return err(toCodedError(e, { code: 'invalid_model', what: 'the engine options' }));
+  }
+}
+
+function createEngineUnguarded(options: EngineOptions): Result<Engine> {
+  if (options === null || typeof options !== 'object') return err(relataError('invalid_model', 'createEngine expects options with a model and a data layer'));
+  if (options.dataLayer === null || typeof options.dataLayer !== 'object' || (options.dataLayer.kind !== 'memory' && options.dataLayer.kind !== 'sqlite')) {
+    return err(relataError('invalid_model', 'createEngine: `dataLayer` must be { kind: "memory" } or { kind: "sqlite", db }'));
+  }
   let diagnostics: Diagnostic[];
   try {
     diagnostics = validateModel(options.model);
@@ -123,7 +136,12 @@ class EngineImpl implements Engine {
   }
 
   load(data: Data): Result<void> {
-    return guard(() => this.layer.load(data));
+    try {
+      this.layer.load(data);
+      return ok(undefined);
+    } catch (e) {
+      return err(toCodedError(e, { code: 'invalid_query', what: 'the data' }));
+    }
   }
 
   /** Asks the sandbox once per manual relationship for its `sqlSubquery` condition (sqlite only). */
@@ -155,25 +173,23 @@ class EngineImpl implements Engine {
     const statements: StatementLog[] = [];
     const warnings: Warning[] = [];
     try {
-      const req = checkRequest(query instanceof Query ? query.toRequest() : query);
-      const run = new ReadRun(this, this.layer, statements, warnings, options.actor, req.params);
+      const req = checkRequest(requestOf(query));
+      const run = new ReadRun(this, this.layer, statements, warnings, options?.actor, req.params);
       const records = await run.read(req, 'root');
       return ok({ records, statements, warnings, ms: now() - started });
     } catch (e) {
-      if (e instanceof RelataFailure) return err(e.error);
-      throw e;
+      return err(toCodedError(e));
     }
   }
 
   async applyTo(query: QueryRequest | Query, records: Row[]): Promise<Result<Row[]>> {
     try {
-      const req = checkRequest(query instanceof Query ? query.toRequest() : query);
+      const req = checkRequest(requestOf(query));
       if (!Array.isArray(records)) throw new RelataFailure(relataError('invalid_query', 'applyTo expects a list of records'));
       const run = new ReadRun(this, this.layer, [], [], null, req.params);
       return ok(await run.applyTo(req, records));
     } catch (e) {
-      if (e instanceof RelataFailure) return err(e.error);
-      throw e;
+      return err(toCodedError(e));
     }
   }
 
@@ -188,7 +204,13 @@ class EngineImpl implements Engine {
         return new ReadRun(this, this.layer, statements, [], null, req.params).read(req, 'action');
       },
     };
-    const result = this.actionQueue.then(() => runAction(host, request));
+    const result = this.actionQueue.then(async () => {
+      try {
+        return await runAction(host, snapshotInput(request, 'the action request') as ActionRequest);
+      } catch (e) {
+        return err(toCodedError(e));
+      }
+    });
     this.actionQueue = result.catch(() => undefined);
     return result;
   }
@@ -374,25 +396,37 @@ class ReadRun {
     return this.runManualLoad(load, sources, plan.scope);
   }
 
+  /** Set on reads issued by manual code: the token of the run whose `ctx.read` issued them. */
+  token?: CancelToken;
+
   private runManualLoad(load: ManualLoad, sources: Row[], scope: string): Promise<ManualLists> {
+    // Every run is accounted to the read that caused it: when an enclosing run times out or fails,
+    // the runner cancels this one too (docs/limits.md).
+    if (isCancelled(this.token)) throw new RelataFailure(relataError('timeout', 'Cancelled: the read that started this manual load timed out or failed'));
+    const token: CancelToken = { cancelled: false, parent: this.token };
     // Every ctx call runs as a nested read; a failure comes back as a coded error, never a throw.
     const settle = async <T>(run: (nested: ReadRun) => Promise<T>): Promise<Result<T>> => {
       try {
-        return ok(await run(this.nested(scope)));
+        const nested = this.nested(scope);
+        nested.token = token;
+        return ok(await run(nested));
       } catch (e) {
-        if (e instanceof RelataFailure) return err(e.error);
-        return err(relataError('manual_load_failed', (e as Error).message));
+        const coded = toCodedError(e);
+        return err(coded.code === 'internal_error' ? relataError('manual_load_failed', coded.message) : coded);
       }
     };
+    // Queries from manual code are plain data again (a cycle or a deep structure fails with a code).
+    const plain = (query: QueryRequest) => checkRequest(snapshotInput(query, 'the ctx query'));
     const host: ManualHost = {
-      read: (query) => settle((n) => n.read(query, scope)),
-      readDeferred: (query) => settle((n) => n.readDeferred(query, scope)),
-      applyTo: (query, records) => settle((n) => n.applyTo(query, records)),
+      read: (query) => settle((n) => n.read(plain(query), scope)),
+      readDeferred: (query) => settle((n) => n.readDeferred(plain(query), scope)),
+      applyTo: (query, records) => settle((n) => n.applyTo(plain(query), records)),
     };
     return runManual(this.engine.runner, load, sources, host, {
       actor: this.actor,
       dataLayer: this.layer.kind,
       timeoutMs: this.engine.timeoutMs,
+      token,
     });
   }
 
@@ -550,13 +584,14 @@ function checkRequest(query: unknown): QueryRequest {
   return req;
 }
 
-function guard(fn: () => void): Result<void> {
+/** The request as plain data (a Proxy, getter or cycle fails here with a coded error). */
+function requestOf(query: unknown): unknown {
+  let request = query;
   try {
-    fn();
-    return ok(undefined);
+    if (query instanceof Query) request = query.toRequest();
   } catch (e) {
-    if (e instanceof RelataFailure) return err(e.error);
-    throw e;
+    throw new RelataFailure(relataError('invalid_query', `the query cannot be read: ${e instanceof Error ? e.message : String(e)}`));
   }
+  return snapshotInput(request, 'the query');
 }
 

@@ -1,10 +1,11 @@
-import type { ManualHost, ManualRunner } from '../manual/contract';
+import type { CancelToken, ManualHost, ManualRunner } from '../manual/contract';
 import type { NRelationship, Sort } from '../model/types';
 import type { QueryRequest, Row } from '../query/types';
 import { fail } from '../result';
 import type { ResourceSchema, Step } from '../schema/schema';
 import { isRecord } from './records';
 import { HOST_ROWS } from '../query/raw-rows';
+import { valueProblem } from '../expr/values';
 
 export interface ManualLoad {
   step: Step;
@@ -23,7 +24,7 @@ export async function runManual(
   load: ManualLoad,
   sources: readonly Row[],
   host: ManualHost,
-  context: { actor: unknown; dataLayer: string; timeoutMs?: number },
+  context: { actor: unknown; dataLayer: string; timeoutMs?: number; token?: CancelToken },
 ): Promise<ManualLists> {
   if (sources.length === 0) return { lists: [], exact: true };
   const rel = load.step.rel;
@@ -47,6 +48,7 @@ export async function runManual(
       actor: context.actor ?? null,
       dataLayer: context.dataLayer,
       timeoutMs: context.timeoutMs,
+      ...(context.token ? { token: context.token } : {}),
     },
     host,
   );
@@ -55,6 +57,8 @@ export async function runManual(
   }
   const value = outcome.value;
   const lists = shapeResult(value, sources, load.step.from, rel, load.step.many, where);
+  // Rows sent back by reference are the host's own rows: their values came from the data layer.
+  if (!(Array.isArray(value) && HOST_ROWS.has(value))) checkReturnedValues(lists, load.step.to, where, [load.step.from.name, rel.name]);
   // Rows sent back by reference are the host's own rows: exactly the destination's attributes when
   // every read they came from had exactly its columns.
   const origins = Array.isArray(value) ? HOST_ROWS.get(value) : undefined;
@@ -131,4 +135,49 @@ function describe(v: unknown): string {
   if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
   if (typeof v === 'object') return 'an object';
   return `${typeof v} ${String(v)}`;
+}
+
+/**
+ * Values returned by manual code must be values of the destination's attribute types (docs/limits.md):
+ * a BigInt key, NaN, a string with NUL, a cycle or a function is `manual_invalid_return` naming the
+ * row and the field, before a data layer or a nested load meets it.
+ */
+function checkReturnedValues(lists: Row[][], to: ResourceSchema, where: string, path: string[]): void {
+  const seen = new Set<Row>();
+  lists.forEach((list, i) => {
+    list.forEach((row, j) => {
+      if (seen.has(row)) return;
+      seen.add(row);
+      for (const name of to.attributeNames) {
+        const v = row[name];
+        if (v === null || v === undefined) continue;
+        const type = to.attributes.get(name)?.type;
+        const problem = valueProblem(v, 32) ?? typeProblem(v, type);
+        if (problem) {
+          fail('manual_invalid_return', `${where}: load returned an invalid value: element ${i}, row ${j}, field \`${name}\` is ${problem}`, {
+            path,
+            details: { element: i, row: j, field: name },
+          });
+        }
+      }
+    });
+  });
+}
+
+function typeProblem(v: unknown, type: string | undefined): string | null {
+  switch (type) {
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v) ? null : `${describe(v)}, not an integer`;
+    case 'float':
+      return typeof v === 'number' ? null : `${describe(v)}, not a number`;
+    case 'boolean':
+      return typeof v === 'boolean' ? null : `${describe(v)}, not a boolean`;
+    case 'map':
+      return typeof v === 'object' ? null : `${describe(v)}, not a map`;
+    case undefined:
+    case 'decimal':
+      return null;
+    default:
+      return typeof v === 'string' ? null : `${describe(v)}, not a string`;
+  }
 }

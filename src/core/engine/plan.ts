@@ -1,3 +1,4 @@
+import { LIMITS } from './input';
 import type { BExpr } from '../expr/bound';
 import { and } from '../expr/bound';
 import { bindFilter } from '../expr/bind';
@@ -86,6 +87,7 @@ function planLoads(
 ): LoadPlan[] {
   if (load === undefined || load === null) return [];
   if (typeof load !== 'object' || Array.isArray(load)) fail('invalid_load', `${path}: load must be an object of relationship names`);
+  if (depth > LIMITS.loadDepth && Object.keys(load).length > 0) fail('too_deep', `${path}: loads nest deeper than ${LIMITS.loadDepth} levels`);
   const plans: LoadPlan[] = [];
   for (const [name, raw] of Object.entries(load)) {
     const rel = from.relationships.get(name);
@@ -228,7 +230,17 @@ function outputOf(resource: ResourceSchema, request: LoadRequest, strict: boolea
 function nonNegative(v: unknown, what: string, where: string): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-    fail('invalid_query', `${where}: ${what} must be a non-negative integer, got ${JSON.stringify(v)}`);
+    fail('invalid_query', `${where}: ${what} must be a non-negative integer, got ${describeNumber(v)}`);
   }
-  return v;
+  // Beyond 2^53 - 1 nothing is counted exactly: such a limit means "all rows" on both layers.
+  return Math.min(v, Number.MAX_SAFE_INTEGER);
+}
+
+function describeNumber(v: unknown): string {
+  if (typeof v === 'bigint') return `${v}n`;
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return typeof v;
+  }
 }

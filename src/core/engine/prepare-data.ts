@@ -1,6 +1,7 @@
 import type { Data, NAttribute } from '../model/types';
 import type { Row } from '../query/types';
 import { fail } from '../result';
+import { valueProblem } from '../expr/values';
 import type { Schema } from '../schema/schema';
 
 /**
@@ -27,6 +28,10 @@ export function prepareData(schema: Schema, data: Data): Map<string, Row[]> {
       const full: Row = Object.create(null) as Row;
       for (const attr of resource.resource.attributes) {
         const given = Object.prototype.hasOwnProperty.call(row, attr.name) ? (row as Row)[attr.name] : undefined;
+        if (given !== undefined) {
+          const problem = valueProblem(given);
+          if (problem) fail('invalid_query', `data.${name}[${i}].${attr.name} is ${problem}, not a value`, { path: [name, i, attr.name] });
+        }
         full[attr.name] = given !== undefined ? coerce(attr, given) : absentValue(attr, counters, prepared, i);
       }
       prepared.push(full);

@@ -9,6 +9,7 @@ import { bindingKey } from './bound';
 import { parseExpression } from './parser';
 import { aggregateHooks, hasAggregate } from '../aggregates/registry';
 import { findCalculation, inlineCalculation } from '../calculations/inline';
+import { valueProblem } from './values';
 
 /**
  * Binding context. `scopes[0]` is the resource of the row being filtered, `scopes[1]` its parent...
@@ -50,8 +51,12 @@ class Binder {
 
   bind(e: Expr, depth: number, inParent: boolean, scopes: ResourceSchema[] = this.scope.scopes): BExpr {
     switch (e.kind) {
-      case 'literal':
+      case 'literal': {
+        // NUL is not part of any value (docs/limits.md): SQLite's text functions stop at it.
+        const problem = valueProblem(e.value);
+        if (problem) this.invalid(`${problem} is not a value`, e.span);
         return { k: 'lit', value: e.value };
+      }
       case 'list':
         return { k: 'list', items: e.items.map((i) => this.bind(i, depth, inParent, scopes)) };
       case 'pin':
@@ -73,6 +78,9 @@ class Binder {
         const l = this.bind(e.left, depth, inParent, scopes);
         const r = this.bind(e.right, depth, inParent, scopes);
         const ci = isCompare(e.op) && (isCi(l) || isCi(r) || (e.op === 'in' && r.k === 'list' && r.items.some(isCi)));
+        // A list value (a `^param` holding a list) only makes sense on the right of `in`: both layers refuse it elsewhere.
+        const isListValue = (x: BExpr) => x.k === 'lit' && Array.isArray(x.value);
+        if (isListValue(l) || (e.op !== 'in' && isListValue(r))) this.invalid('a list value can only be the right side of `in`', e.span);
         return { k: 'bin', op: e.op, l, r, ci };
       }
       case 'call': {
@@ -155,6 +163,9 @@ class Binder {
   ): Step[] {
     const steps: Step[] = [];
     let current = from;
+    if (names.length > MAX_PATH) {
+      fail('too_deep', this.prefix(`a path of ${names.length} relationships is longer than the limit of ${MAX_PATH}`), { span, source: this.source });
+    }
     for (const name of names) {
       const rel = current.relationships.get(name);
       if (!rel) {
@@ -181,7 +192,11 @@ class Binder {
     for (const params of this.scope.params) {
       if (params && Object.prototype.hasOwnProperty.call(params, name)) {
         const value = params[name];
-        if (value !== undefined) return normalizeParam(value);
+        if (value !== undefined) {
+          const problem = valueProblem(value);
+          if (problem) return this.invalid(`^${name} is ${problem}, not a value`, span);
+          return normalizeParam(value);
+        }
       }
     }
     return this.invalid(`^${name} has no value: pass it in the query's params`, span);
@@ -230,6 +245,9 @@ function isTrue(e: BExpr): boolean {
 }
 
 /** Params come from JSON or from user code: keep JSON-like values, turn Sets into lists. */
+/** Relationships in one path (`a.b.c.x` has 3): docs/limits.md. */
+export const MAX_PATH = 64;
+
 function normalizeParam(value: unknown): unknown {
   if (value instanceof Set) return [...value];
   return value;

@@ -98,7 +98,9 @@ function readNumber(source: string, start: number, tokens: Token[]): number {
     if (isDigit(source[i + 1 + sign])) i = readDigits(source, i + 1 + sign);
   }
   const value = Number(source.slice(start, i).replaceAll('_', ''));
-  tokens.push({ kind: 'number', value, span: { start, end: i } });
+  // NaN and infinities are not values (docs/limits.md): `1e999` is an error, as in JSON.
+  if (!Number.isFinite(value)) tokens.push({ kind: 'error', message: 'number out of range (beyond ±1.8e308)', span: { start, end: i } });
+  else tokens.push({ kind: 'number', value, span: { start, end: i } });
   return i;
 }
 

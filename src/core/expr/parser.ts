@@ -40,6 +40,10 @@ class ParseFailure extends Error {
  * printer, binder, evaluator) far from the stack limit. No human-written filter gets near it.
  */
 const MAX_DEPTH = 200;
+/** `and`/`or` chains up to this many operands stay left-nested; longer ones are balanced. */
+const FLAT_CHAIN = 64;
+/** LEVELS index of `and` (`or` is 0). */
+const AND_LEVEL = 1;
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'true', 'false', 'nil']);
 
@@ -150,6 +154,7 @@ class Parser {
     const spec = LEVELS[level];
     if (spec === undefined) return this.parseUnary();
     if (spec.right) return this.parseRightAssoc(level, spec);
+    if (level <= AND_LEVEL) return this.parseChain(level, spec);
     let left = this.parseLevel(level + 1);
     for (;;) {
       const t = this.peek();
@@ -169,6 +174,33 @@ class Parser {
       const right = this.parseOperand(level + 1, t);
       left = this.node({ kind: 'binary', op, left, right, span: span(left.span, right.span) }, [left, right]);
     }
+  }
+
+  /**
+   * `and` and `or` chains: the depth limit counts nesting, not chain length, so a long flat chain
+   * (201 `and`s) is built as a balanced tree (same meaning: both are associative). Short chains
+   * keep the left-nested shape the printer and tests know.
+   */
+  private parseChain(level: number, spec: Level): Expr {
+    const operands = [this.parseLevel(level + 1)];
+    let op: BinaryOp | undefined;
+    for (;;) {
+      const t = this.peek();
+      const o = this.binaryOp(t, spec);
+      if (o === undefined) break;
+      op = o;
+      this.next();
+      operands.push(this.parseOperand(level + 1, t));
+    }
+    if (op === undefined) return operands[0]!;
+    const join = (l: Expr, r: Expr): Expr => this.node({ kind: 'binary', op: op!, left: l, right: r, span: span(l.span, r.span) }, [l, r]);
+    if (operands.length <= FLAT_CHAIN) return operands.reduce(join);
+    const build = (from: number, to: number): Expr => {
+      if (to - from === 1) return operands[from]!;
+      const mid = (from + to) >> 1;
+      return join(build(from, mid), build(mid, to));
+    };
+    return build(0, operands.length);
   }
 
   /** `a <> b <> c` is `a <> (b <> c)`; collected in a loop so long chains cannot overflow the stack. */

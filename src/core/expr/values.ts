@@ -107,3 +107,38 @@ export function toNumber(v: unknown): number | null {
   }
   return null;
 }
+
+/**
+ * Why `v` is not a value both data layers can store and compare alike (docs/limits.md), or null:
+ * NaN and ±Infinity (JSON has no such numbers), BigInt, strings with NUL, functions and symbols, and
+ * lists or maps nested deeper than `depth` (a cycle is one). Lists and maps are checked inside.
+ */
+export function valueProblem(v: unknown, depth = 64): string | null {
+  switch (typeof v) {
+    case 'string':
+      return v.includes('\0') ? 'a string with the NUL character (U+0000)' : null;
+    case 'number':
+      return Number.isFinite(v) ? null : `the number ${String(v)} (NaN and infinities are not values, as in JSON)`;
+    case 'boolean':
+    case 'undefined':
+      return null;
+    case 'bigint':
+      return `the BigInt ${v}n (use a number or a string)`;
+    case 'object': {
+      if (v === null) return null;
+      if (depth <= 0) return 'a list or map nested too deep (or containing itself)';
+      try {
+        const items: unknown[] = Array.isArray(v) ? v : v instanceof Set ? [...v] : Object.values(v);
+        for (const x of items) {
+          const p = valueProblem(x, depth - 1);
+          if (p) return p;
+        }
+      } catch (e) {
+        return `a value that cannot be read (${e instanceof Error ? e.message : String(e)})`;
+      }
+      return null;
+    }
+    default:
+      return `a ${typeof v}`;
+  }
+}

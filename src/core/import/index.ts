@@ -8,7 +8,27 @@ import { fromTypeScript } from './typescript';
 
 export type ImportFormat = 'json' | 'sqlite' | 'postgres' | 'mysql' | 'elixir' | 'typescript';
 
+/** Import budget (docs/limits.md): larger inputs are refused before any importer reads them. */
+export const IMPORT_MAX_CHARS = 20 * 1024 * 1024;
+
+/** Never throws: an importer's failure on hostile input (a stack overflow, a bug) is a problem too. */
 export function importModelText(text: string, format: ImportFormat): ImportResult {
+  const given: unknown = text;
+  if (typeof given !== 'string') return err(importError('input', [{ line: 1, message: 'The input is not text' }]));
+  if (text.length > IMPORT_MAX_CHARS) {
+    return err(importError('input', [{ line: 1, message: `The input is larger than ${IMPORT_MAX_CHARS / 1024 / 1024} MB (too_large); split it or trim it` }]));
+  }
+  try {
+    return importUnguarded(text, format);
+  } catch (e) {
+    const message = e instanceof RangeError
+      ? 'The input nests too deeply to read (too_deep)'
+      : `The importer failed on this input: ${e instanceof Error ? e.message : String(e)}`;
+    return err(importError(String(format), [{ line: 1, message }]));
+  }
+}
+
+function importUnguarded(text: string, format: ImportFormat): ImportResult {
   switch (format) {
     case 'json': {
       const r = parseModelText(text);
@@ -24,6 +44,8 @@ export function importModelText(text: string, format: ImportFormat): ImportResul
       return fromElixir(text);
     case 'typescript':
       return fromTypeScript(text);
+    default:
+      return err(importError('input', [{ line: 1, message: `Unknown import format ${JSON.stringify(String(format))}` }]));
   }
 }
 
@@ -33,6 +55,18 @@ export function importModelText(text: string, format: ImportFormat): ImportResul
  * does, the files are joined in order and lines mapped back to their file.
  */
 export function importFiles(files: readonly SourceFile[], format: ImportFormat): ImportResult {
+  try {
+    const list: unknown = files;
+    if (!Array.isArray(list) || !list.every((f: unknown) => f !== null && typeof f === 'object' && typeof (f as SourceFile).text === 'string' && typeof (f as SourceFile).path === 'string')) {
+      return err(importError('input', [{ line: 1, message: 'Expected a list of files, each with a path and a text' }]));
+    }
+    return importFilesUnguarded(files, format);
+  } catch (e) {
+    return err(importError('input', [{ line: 1, message: `The files cannot be read: ${e instanceof Error ? e.message : String(e)}` }]));
+  }
+}
+
+function importFilesUnguarded(files: readonly SourceFile[], format: ImportFormat): ImportResult {
   if (format === 'elixir') return fromElixirFiles(files);
   const only = files.length === 1 ? files[0] : undefined;
   if (only) return tagFile(importModelText(only.text, format), only.path);

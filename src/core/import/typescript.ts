@@ -15,6 +15,10 @@ type Tok =
   | { k: 'num'; v: number; line: number }
   | { k: 'p'; v: string; line: number };
 
+/** Budgets of the TypeScript reader (docs/limits.md). */
+const MAX_DEPTH = 200;
+const MAX_EXPANDED_VALUES = 1_000_000;
+
 export function fromTypeScript(text: string): ImportResult {
   try {
     const model = new TsReader(tokenize(text)).readModule();
@@ -151,11 +155,35 @@ class TsReader {
     return model;
   }
 
+  /** Nesting of the value being read (docs/limits.md: 200 levels). */
+  private depth = 0;
+  /** Expanded size of each object or list read: constants are shared, their expansion is not free. */
+  private readonly sizes = new WeakMap<object, number>();
+
+  private sizeOf(v: JsonValue): number {
+    return v !== null && typeof v === 'object' ? this.sizes.get(v) ?? 1 : 1;
+  }
+
+  /** Records the expanded size of a finished object or list; past the budget the import stops. */
+  private sized<T extends JsonValue>(v: T & object, size: number, line: number): T {
+    if (size > MAX_EXPANDED_VALUES) {
+      throw new SyntaxFailure(line, `The model expands to more than ${MAX_EXPANDED_VALUES} values (constants that reference each other multiply); import budget exceeded`);
+    }
+    this.sizes.set(v, size);
+    return v;
+  }
+
   private value(): JsonValue {
     const t = this.next();
     if (t.k === 'str' || t.k === 'num') return t.v;
-    if (t.k === 'p' && t.v === '{') return this.object();
-    if (t.k === 'p' && t.v === '[') return this.array();
+    if (t.k === 'p' && (t.v === '{' || t.v === '[')) {
+      if (++this.depth > MAX_DEPTH) throw new SyntaxFailure(t.line, `Values nest deeper than ${MAX_DEPTH} levels`);
+      try {
+        return t.v === '{' ? this.object(t.line) : this.array(t.line);
+      } finally {
+        this.depth--;
+      }
+    }
     if (t.k === 'id') {
       if (t.v === 'true' || t.v === 'false') return t.v === 'true';
       if (t.v === 'null') return null;
@@ -166,28 +194,35 @@ class TsReader {
     throw new SyntaxFailure(t.line, `Unexpected ${JSON.stringify(t.v)}: expected a value`);
   }
 
-  private object(): JsonValue {
+  private object(line: number): JsonValue {
     const out: { [key: string]: JsonValue } = {};
+    let size = 1;
     for (;;) {
       const t = this.next();
-      if (t.k === 'p' && t.v === '}') return out;
+      if (t.k === 'p' && t.v === '}') return this.sized(out, size, line);
       if (t.k !== 'id' && t.k !== 'str') throw new SyntaxFailure(t.line, `Unexpected ${JSON.stringify(t.v)}: expected a key`);
       this.expect(':');
-      out[String(t.v)] = this.value();
+      const v = this.value();
+      size += this.sizeOf(v);
+      // An own key even when it is `__proto__` (a plain assignment would replace the prototype).
+      Object.defineProperty(out, String(t.v), { value: v, enumerable: true, writable: true, configurable: true });
       const sep = this.next();
-      if (sep.k === 'p' && sep.v === '}') return out;
+      if (sep.k === 'p' && sep.v === '}') return this.sized(out, size, line);
       if (!(sep.k === 'p' && sep.v === ',')) throw new SyntaxFailure(sep.line, `Expected \`,\` or \`}\`, found ${JSON.stringify(sep.v)}`);
     }
   }
 
-  private array(): JsonValue[] {
+  private array(line: number): JsonValue[] {
     const out: JsonValue[] = [];
+    let size = 1;
     for (;;) {
       const t = this.peek();
-      if (t.k === 'p' && t.v === ']') { this.i++; return out; }
-      out.push(this.value());
+      if (t.k === 'p' && t.v === ']') { this.i++; return this.sized(out, size, line); }
+      const v = this.value();
+      size += this.sizeOf(v);
+      out.push(v);
       const sep = this.next();
-      if (sep.k === 'p' && sep.v === ']') return out;
+      if (sep.k === 'p' && sep.v === ']') return this.sized(out, size, line);
       if (!(sep.k === 'p' && sep.v === ',')) throw new SyntaxFailure(sep.line, `Expected \`,\` or \`]\`, found ${JSON.stringify(sep.v)}`);
     }
   }

@@ -39,6 +39,22 @@ export interface ManualCall {
   dataLayer: string;
   /** Time limit in ms (default 2000). */
   timeoutMs?: number;
+  /**
+   * The run's cancellation token, chained to the token of the run whose `ctx.read` caused it. The
+   * runner cancels it when the run times out or fails; every run below a cancelled token is
+   * cancelled too (queued runs never start, running ones are stopped and their sandbox recycled).
+   */
+  token?: CancelToken;
+}
+
+export interface CancelToken {
+  cancelled: boolean;
+  readonly parent?: CancelToken;
+}
+
+export function isCancelled(token: CancelToken | undefined): boolean {
+  for (let t = token; t; t = t.parent) if (t.cancelled) return true;
+  return false;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { relataError, type RelataError, type Result } from '../result';
-import type { ManualCall, ManualHost, ManualOutcome, ManualRunner, ModuleCheck } from './contract';
+import { isCancelled, type CancelToken, type ManualCall, type ManualHost, type ManualOutcome, type ManualRunner, type ModuleCheck } from './contract';
 import type { HostMessage, RpcRequest, SandboxMessage } from './sandbox-protocol';
 import { checkManualModuleStatic } from './static-check';
 import { decodeReturn, deferredWire, packRows, rawWire, toWire, type HostPack } from './packing';
@@ -51,6 +51,7 @@ interface Job {
   message: HostMessage & { kind: 'run' | 'check' };
   host?: ManualHost;
   timeoutMs: number;
+  token?: CancelToken;
   settle(answer: Answer): void;
 }
 
@@ -79,6 +80,13 @@ function timeoutAnswer(job: Job): Answer {
   return job.message.kind === 'run'
     ? { kind: 'run', outcome: { ok: false, error: relataError('timeout', message) } }
     : { kind: 'check', check: { ok: false, message: `Evaluating the module: ${message}` } };
+}
+
+function timeoutAnswerCancelled(job: Job): Answer {
+  const message = 'Cancelled: the read that started this manual code timed out or failed';
+  return job.message.kind === 'run'
+    ? { kind: 'run', outcome: { ok: false, error: relataError('timeout', message) } }
+    : { kind: 'check', check: { ok: false, message } };
 }
 
 function failureAnswer(job: Job, message: string): Answer {
@@ -123,8 +131,33 @@ export function createRunnerCore(opts: RunnerCoreOptions): ManualRunner {
       // Terminating is the only way to stop a busy loop; the next job gets a fresh sandbox.
       discard(slot);
       job.settle(onExpiry());
+      cancelBelow(job);
       pump();
     }, ms);
+  }
+
+  /**
+   * A run timed out or failed: everything its `ctx.read` calls queued is cancelled before anything
+   * else runs. Queued runs are answered without starting; running ones lose their sandbox.
+   */
+  function cancelBelow(job: Job): void {
+    if (!job.token) return;
+    job.token.cancelled = true;
+    const answer = (j: Job) => timeoutAnswerCancelled(j);
+    for (let i = queue.length - 1; i >= 0; i--) {
+      const q = queue[i]!;
+      if (isCancelled(q.token)) {
+        queue.splice(i, 1);
+        q.settle(answer(q));
+      }
+    }
+    for (const slot of [...slots]) {
+      const running = slot.job;
+      if (running && isCancelled(running.token)) {
+        discard(slot);
+        running.settle(answer(running));
+      }
+    }
   }
 
   function start(slot: Slot, job: Job): void {
@@ -173,10 +206,14 @@ export function createRunnerCore(opts: RunnerCoreOptions): ManualRunner {
       case 'rpc':
         void answerRpc(slot, job, msg);
         return;
-      case 'run-done':
+      case 'run-done': {
         release(slot, msg.recycle);
-        job.settle({ kind: 'run', outcome: decodeOutcome(msg.outcome, job) });
+        const outcome = decodeOutcome(msg.outcome, job);
+        job.settle({ kind: 'run', outcome });
+        // A failed run's queued descendants are cancelled too (a run that returned fine leaves none).
+        if (!outcome.ok) cancelBelow(job);
         return;
+      }
       case 'check-done':
         release(slot, msg.recycle);
         job.settle({ kind: 'check', check: msg.check });
@@ -228,9 +265,14 @@ export function createRunnerCore(opts: RunnerCoreOptions): ManualRunner {
     }
   }
 
-  function submit(message: Job['message'], host: ManualHost | undefined, timeoutMs: number): Promise<Answer> {
+  function submit(message: Job['message'], host: ManualHost | undefined, timeoutMs: number, token?: CancelToken): Promise<Answer> {
     return new Promise((resolve) => {
-      queue.push({ id: message.id, message, host, timeoutMs, settle: resolve });
+      const job: Job = { id: message.id, message, host, timeoutMs, token, settle: resolve };
+      if (isCancelled(token)) {
+        resolve(timeoutAnswerCancelled(job));
+        return;
+      }
+      queue.push(job);
       pump();
     });
   }
@@ -249,7 +291,7 @@ export function createRunnerCore(opts: RunnerCoreOptions): ManualRunner {
         actor: call.actor,
         dataLayer: call.dataLayer,
       };
-      const answer = await submit(message, host, call.timeoutMs ?? defaultTimeout);
+      const answer = await submit(message, host, call.timeoutMs ?? defaultTimeout, call.token);
       if (answer.kind !== 'run') throw new Error('runner-core: a run was answered as a check');
       return answer.outcome;
     },

@@ -2,8 +2,10 @@
  * Share links: the model as JSON, deflated (`CompressionStream('deflate-raw')`, in browsers and in
  * Node ≥ 18) and base64url-encoded, for the URL fragment, which never reaches a server. Opening a
  * link goes through `parseModelText`, so a tampered fragment is an error, never a half model.
+ * Opening inflates with fflate's streaming inflater, capped at 5 MB of output (docs/limits.md).
  * Without CompressionStream the JSON is stored uncompressed under its own prefix.
  */
+import { Inflate } from 'fflate';
 import { parseModelText } from '../model/parse';
 import type { Model } from '../model/types';
 import { err, relataError, type RelataError, type Result } from '../result';
@@ -15,7 +17,6 @@ interface ByteStream {
 }
 interface WebGlobals {
   CompressionStream?: new (format: string) => ByteStream;
-  DecompressionStream?: new (format: string) => ByteStream;
   TextEncoder: new () => { encode(s: string): Uint8Array };
   TextDecoder: new (label?: string, opts?: { fatal?: boolean }) => { decode(b: Uint8Array): string };
   btoa(s: string): string;
@@ -33,10 +34,21 @@ export async function toShareFragment(model: Model): Promise<string> {
   return DEFLATED + toBase64Url(await pipe(new web.CompressionStream('deflate-raw'), bytes));
 }
 
+/** The largest model a share link may decode to (docs/limits.md), checked while inflating. */
+export const SHARE_LINK_MAX_BYTES = 5 * 1024 * 1024;
+
 export async function fromShareFragment(fragment: string): Promise<Result<Model, RelataError>> {
+  // Never throws: a hostile caller may pass anything.
+  const given: unknown = fragment;
+  if (typeof given !== 'string') return err(relataError('invalid_model', 'The share link is damaged or incomplete: it is not text', { path: [] }));
   const f = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   const fail = (why: string) => err(relataError('invalid_model', `The share link is damaged or incomplete: ${why}`, { path: [] }));
+  const tooLarge = () =>
+    err(relataError('too_large', `The share link holds a model larger than ${SHARE_LINK_MAX_BYTES / 1024 / 1024} MB; it was not opened (share a file instead)`, { path: [] }));
+  if (!f.startsWith(DEFLATED) && !f.startsWith(PLAIN)) return fail('it does not start with a Relata model prefix');
   const payload = f.slice(DEFLATED.length);
+  // Base64 is 4 characters per 3 bytes; deflate never shrinks below the stored size by this much.
+  if (payload.length > (SHARE_LINK_MAX_BYTES / 3) * 4 + 4) return tooLarge();
   let bytes: Uint8Array;
   try {
     bytes = fromBase64Url(payload);
@@ -46,16 +58,48 @@ export async function fromShareFragment(fragment: string): Promise<Result<Model,
   let json: string;
   try {
     if (f.startsWith(DEFLATED)) {
-      if (!web.DecompressionStream) return fail('this environment cannot decompress it');
-      bytes = await pipe(new web.DecompressionStream('deflate-raw'), bytes);
-    } else if (!f.startsWith(PLAIN)) {
-      return fail('it does not start with a Relata model prefix');
+      const inflated = inflateCapped(bytes, SHARE_LINK_MAX_BYTES);
+      if (inflated === 'too_large') return tooLarge();
+      bytes = inflated;
+    } else if (bytes.length > SHARE_LINK_MAX_BYTES) {
+      return tooLarge();
     }
     json = new web.TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return fail('it does not decompress');
   }
   return parseModelText(json);
+}
+
+/**
+ * Raw inflate that stops as soon as the output passes `cap` bytes (a 133 KB link can inflate to
+ * 100 MB). The input is fed in 1 KB pieces, so at most ~1 MB is produced past the check.
+ */
+function inflateCapped(input: Uint8Array, cap: number): Uint8Array | 'too_large' {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let over = false;
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    length += chunk.length;
+    if (length > cap) over = true;
+    else chunks.push(chunk);
+    if (final) ended = true;
+  });
+  const PIECE = 1024;
+  for (let at = 0; at < input.length && !over; at += PIECE) {
+    const end = Math.min(at + PIECE, input.length);
+    inflater.push(input.subarray(at, end), end === input.length);
+  }
+  if (over) return 'too_large';
+  if (!ended) throw new Error('truncated deflate stream');
+  const out = new Uint8Array(length);
+  let pos = 0;
+  for (const c of chunks) {
+    out.set(c, pos);
+    pos += c.length;
+  }
+  return out;
 }
 
 async function pipe(stream: ByteStream, input: Uint8Array): Promise<Uint8Array> {

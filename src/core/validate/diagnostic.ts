@@ -18,6 +18,8 @@ export type DiagnosticCode =
   | 'invalid_module_name'
   | 'foreign_key_not_unique'
   | 'foreign_key_type_mismatch'
+  /** A name a data layer cannot store as given: `sqlite_*` tables, tables equal ignoring case, control characters. */
+  | 'unstorable_name'
   /** Structural problems of the JSON itself (wrong type, missing key, unknown attribute type...). */
   | 'invalid_model';
 

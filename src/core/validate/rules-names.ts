@@ -81,6 +81,39 @@ export function checkNames(ctx: ValidationContext): void {
     seenResources.add(res.name);
     checkFields(ctx, i, res.name);
   });
+  checkStorable(ctx);
+}
+
+/** Control characters (NUL included): no layer stores them in a name, and they hide in messages. */
+const hasControl = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+/**
+ * Names no data layer can store as given (docs/limits.md): SQLite reserves tables named `sqlite_*`,
+ * compares table names ignoring ASCII case, and hides the rowid behind a column named `rowid`,
+ * `_rowid_` or `oid` (one of the three must stay free).
+ */
+function checkStorable(ctx: ValidationContext): void {
+  const tables = new Map<string, string>();
+  ctx.normalized.resources.forEach((res, i) => {
+    const at = (): JsonPath => [...resourcePath(i), ctx.model.resources[i]?.table !== undefined ? 'table' : 'name'];
+    const push = (message: string) => ctx.out.push({ severity: 'error', code: 'unstorable_name', resource: res.name, path: at(), message });
+    const table = res.table;
+    const shown = JSON.stringify(table);
+    if (table.length === 0) push(`Resource \`${res.name}\` has an empty table name.`);
+    else if (hasControl(table)) push(`The table name ${shown} of \`${res.name}\` contains a control character; no data layer can store it.`);
+    else if (table.toLowerCase().startsWith('sqlite_')) push(`The table name ${shown} of \`${res.name}\` starts with \`sqlite_\`, which SQLite reserves for itself; rename it.`);
+    const key = table.toLowerCase();
+    const other = tables.get(key);
+    if (other !== undefined) {
+      push(`The table ${shown} of \`${res.name}\` and the table of \`${other}\` differ only in case; SQLite treats them as one table, rename one.`);
+    } else {
+      tables.set(key, res.name);
+    }
+    const names = new Set(res.attributes.map((a) => a.name.toLowerCase()));
+    if (names.has('rowid') && names.has('_rowid_') && names.has('oid')) {
+      push(`Resource \`${res.name}\` declares attributes \`rowid\`, \`_rowid_\` and \`oid\`; SQLite needs one of the three names for its row ids, rename one.`);
+    }
+  });
 }
 
 function checkFields(ctx: ValidationContext, i: number, resource: string): void {

@@ -25,7 +25,10 @@ export function pgValue(value: unknown): unknown {
 export class PgCompiler extends SqlCompiler {
   protected override readonly TRUE: string = 'true';
   protected override readonly FALSE: string = 'false';
-  protected override readonly ROW_ID: string = 'ctid';
+  /** `ctid`: PostgreSQL refuses a column of that name, so no attribute shadows it. */
+  protected override rowId(): string {
+    return 'ctid';
+  }
 
   constructor(ctx: CompileContext) {
     super(ctx);

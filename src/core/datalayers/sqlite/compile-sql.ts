@@ -1,3 +1,4 @@
+import type { AttributeType } from '../../model/types';
 import type { BExpr } from '../../expr/bound';
 import { bindingKey, pathBindings } from '../../expr/bound';
 import type { ResourceSchema, Step } from '../../schema/schema';
@@ -6,7 +7,7 @@ import type { SortKey } from '../../engine/sort';
 import { withPkTiebreak } from '../../engine/sort';
 import type { SqlValue } from './database';
 import { SQL_SUBQUERY_DESTINATION, SQL_SUBQUERY_PARENT } from '../../manual/contract';
-import { quoteIdent as q } from './ddl';
+import { quoteIdent as q, rowidName } from './ddl';
 import { aggregateHooks } from '../../aggregates/registry';
 
 /** Thrown when an expression needs rows SQL cannot produce (a manual relationship without sqlSubquery). */
@@ -64,8 +65,10 @@ export class SqlCompiler {
   /** SQL for constant true / false conditions. */
   protected readonly TRUE: string = '1';
   protected readonly FALSE: string = '(0)';
-  /** The physical row id column (`rowid` on SQLite, `ctid` on PostgreSQL). */
-  protected readonly ROW_ID: string = 'rowid';
+  /** The physical row id column: on SQLite the first of its aliases no attribute of the table shadows. */
+  protected rowId(columns: readonly string[]): string {
+    return rowidName(columns);
+  }
 
   /** A LIMIT operand; `undefined` or negative means no limit. */
   limitSql(n: number | undefined): string {
@@ -162,7 +165,8 @@ export class SqlCompiler {
         const x = this.alias('w');
         const xc = [this.keyEq(`${x}.${q(join.destinationAttribute)}`, `${base}.${q(join.sourceAttribute)}`, keysAreCi(step.from, join.sourceAttribute, through, join.destinationAttribute))];
         if (jf) xc.push(this.filter(jf, [{ alias: x, resource: through }, fromScope]));
-        conds.push(`${j}.${this.ROW_ID} IN (SELECT ${x}.${this.ROW_ID} FROM ${q(through.table)} AS ${x} WHERE ${xc.join(' AND ')} ${this.orderBy(withPkTiebreak(through, this.ctx.joinSort(step)), x)} LIMIT ${this.limitSql(join.limit)})`);
+        const rowid = this.rowId(through.attributeNames);
+        conds.push(`${j}.${rowid} IN (SELECT ${x}.${rowid} FROM ${q(through.table)} AS ${x} WHERE ${xc.join(' AND ')} ${this.orderBy(withPkTiebreak(through, this.ctx.joinSort(step)), x)} LIMIT ${this.limitSql(join.limit)})`);
       }
       const mf = this.ctx.relFilter(step);
       if (mf) conds.push(this.filter(mf, [{ alias, resource: step.to }, fromScope]));
@@ -175,7 +179,8 @@ export class SqlCompiler {
       const x = this.alias('w');
       const xc = this.correlation(step, x, fromScope);
       const order = this.orderBy(withPkTiebreak(step.to, this.ctx.windowSort(step)), x);
-      conds.push(`${alias}.${this.ROW_ID} IN (SELECT ${x}.${this.ROW_ID} FROM ${q(step.to.table)} AS ${x} WHERE ${xc.length ? xc.join(' AND ') : this.TRUE} ${order} LIMIT ${this.limitSql(window.limit)} OFFSET ${this.param(window.offset ?? 0)})`);
+      const rowid = this.rowId(step.to.attributeNames);
+      conds.push(`${alias}.${rowid} IN (SELECT ${x}.${rowid} FROM ${q(step.to.table)} AS ${x} WHERE ${xc.length ? xc.join(' AND ') : this.TRUE} ${order} LIMIT ${this.limitSql(window.limit)} OFFSET ${this.param(window.offset ?? 0)})`);
     }
     return `${kind} JOIN ${q(step.to.table)} AS ${alias} ON ${conds.length ? conds.join(' AND ') : this.TRUE}`;
   }
@@ -255,22 +260,26 @@ export class SqlCompiler {
   protected binary(e: Extract<BExpr, { k: 'bin' }>, scopes: SqlScope[], assign: Map<string, string>): string {
     const wrap = (x: string): string => (e.ci ? `lower(${x})` : x);
     if (e.op === 'in') {
-      const l = wrap(this.expr(e.l, scopes, assign));
-      if (e.r.k === 'list') {
-        if (e.r.items.length === 0) return this.FALSE;
-        return `(${l} IN (${e.r.items.map((i) => wrap(this.expr(i, scopes, assign))).join(', ')}))`;
+      // A literal list travels as one JSON parameter past 16 items, however long (no variable limit).
+      const flat = e.r.k === 'list' && e.r.items.length > 16 ? literalItems(e.r.items) : null;
+      const r: BExpr = flat ? { k: 'lit', value: flat } : e.r;
+      const l = wrap(this.operand(e.l, r, scopes, assign));
+      if (r.k === 'list') {
+        if (r.items.length === 0) return this.FALSE;
+        return `(${l} IN (${r.items.map((i) => wrap(this.expr(i, scopes, assign))).join(', ')}))`;
       }
-      if (e.r.k === 'lit' && Array.isArray(e.r.value)) {
-        const items = e.r.value as unknown[];
+      if (r.k === 'lit' && Array.isArray(r.value)) {
+        const items = r.value as unknown[];
         if (items.length === 0) return this.FALSE;
         if (items.length <= 16) return `(${l} IN (${items.map((v) => wrap(this.param(v))).join(', ')}))`;
         // No `+` here: with the joins a filter may bring, forcing a scan measured slower than seeking.
         return this.keyTest(l, items, { integerColumn: this.integerOperand(e.l, scopes), lowerValues: e.ci });
       }
-      return `(${l} = ${wrap(this.expr(e.r, scopes, assign))})`;
+      return `(${l} = ${wrap(this.operand(e.r, e.l, scopes, assign))})`;
     }
-    const l = this.expr(e.l, scopes, assign);
-    const r = this.expr(e.r, scopes, assign);
+    const compare = e.op === '==' || e.op === '!=' || e.op === '<' || e.op === '<=' || e.op === '>' || e.op === '>=';
+    const l = compare ? this.operand(e.l, e.r, scopes, assign) : this.expr(e.l, scopes, assign);
+    const r = compare ? this.operand(e.r, e.l, scopes, assign) : this.expr(e.r, scopes, assign);
     switch (e.op) {
       case 'and':
         return `(${l} AND ${r})`;
@@ -294,6 +303,19 @@ export class SqlCompiler {
       case '<>':
         return `(${l} || ${r})`;
     }
+  }
+
+  /**
+   * One side of a comparison. Values compare by type as in memory (docs/semantics.md: a string never
+   * equals a number): a column whose affinity would convert the other side (`id == "1"` on an
+   * INTEGER column, `s == 1` on a TEXT column) is read as `+col`, which has no affinity.
+   */
+  private operand(e: BExpr, other: BExpr, scopes: SqlScope[], assign: Map<string, string>): string {
+    const sql = this.expr(e, scopes, assign);
+    if (e.k !== 'attr') return sql;
+    const mine = storageClass(e.type);
+    const theirs = other.k === 'attr' ? new Set([storageClass(other.type)]) : valueClasses(other);
+    return theirs.size > 0 && [...theirs].some((c) => c !== mine) ? `(+${sql})` : sql;
   }
 
   protected call(e: Extract<BExpr, { k: 'call' }>, scopes: SqlScope[], assign: Map<string, string>): string {
@@ -351,4 +373,36 @@ export function toSql(value: unknown): SqlValue {
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (value instanceof Uint8Array) return value;
   return JSON.stringify(value);
+}
+
+type StorageClass = 'number' | 'text';
+
+function storageClass(type: AttributeType): StorageClass {
+  return type === 'integer' || type === 'float' || type === 'boolean' ? 'number' : 'text';
+}
+
+/** The storage classes of a literal (or a literal list's items); nothing known for other expressions. */
+function valueClasses(e: BExpr): Set<StorageClass> {
+  const out = new Set<StorageClass>();
+  const add = (v: unknown) => {
+    if (typeof v === 'number' || typeof v === 'boolean') out.add('number');
+    else if (typeof v === 'string') out.add('text');
+  };
+  if (e.k === 'lit') {
+    if (Array.isArray(e.value)) for (const v of e.value as unknown[]) add(v);
+    else add(e.value);
+  } else if (e.k === 'list') {
+    for (const i of e.items) if (i.k === 'lit') add(i.value);
+  }
+  return out;
+}
+
+/** The values of a list made only of plain literals (null otherwise). */
+function literalItems(items: readonly BExpr[]): unknown[] | null {
+  const out: unknown[] = [];
+  for (const i of items) {
+    if (i.k !== 'lit' || Array.isArray(i.value)) return null;
+    out.push(i.value);
+  }
+  return out;
 }

@@ -80,3 +80,23 @@ function indexStatements(resource: NResource, byName: Map<string, NResource>): s
   }
   return out;
 }
+
+/**
+ * An internal column name (window row number, parent key) that none of `columns` can shadow: SQLite
+ * column names compare ignoring ASCII case, and a user may name an attribute `__rn` too.
+ */
+export function freeColumnName(columns: readonly string[], base: string): string {
+  const taken = new Set(columns.map((c) => c.toLowerCase()));
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}${i}`;
+  return name;
+}
+
+/**
+ * How to name a table's rowid: a column declared `rowid`, `_rowid_` or `oid` hides that alias (and
+ * the validator refuses a resource that declares all three).
+ */
+export function rowidName(columns: readonly string[]): string {
+  const taken = new Set(columns.map((c) => c.toLowerCase()));
+  return ['rowid', '_rowid_', 'oid'].find((n) => !taken.has(n)) ?? 'rowid';
+}

@@ -4,7 +4,6 @@ import { now } from '../../clock';
 import { setKey } from '../../engine/records';
 import type { StatementSink } from '../data-layer';
 import type { SqlDatabase, SqlStatement, SqlValue } from './database';
-import { quoteIdent as q } from './ddl';
 import { RAW_ROWS, isDeferred, type DeferredRows } from '../../query/raw-rows';
 
 type Decoder = ((v: unknown) => unknown) | null;
@@ -103,7 +102,13 @@ export class StatementRunner {
   private text(sql: string, params: SqlValue[], columns: readonly string[]): string {
     // group_concat of the json_array texts, not json_group_array: the same text (json_array's output is
     // already JSON), without json_group_array checking each element again (W3: 89 -> 74 ms).
-    const wrapped = `SELECT '[' || group_concat(json_array(${columns.map(q).join(', ')}), ',') || ']' FROM (${sql})`;
+    // The rows are named by position (a CTE's column list): a column named `true` or `false` read by
+    // name from a subquery would fall back to SQLite's string literal "true".
+    // The CTE's own name must not be a table the statement reads (that would be a circular reference).
+    let cte = '__relata_rows';
+    while (sql.includes(cte)) cte += '_';
+    const names = columns.map((_, i) => `"__c${i}"`).join(', ');
+    const wrapped = `WITH "${cte}"(${names}) AS (${sql}) SELECT '[' || group_concat(json_array(${names}), ',') || ']' FROM "${cte}"`;
     let stmt = this.cache.get(wrapped);
     if (!stmt) {
       stmt = this.db.prepare(wrapped);

@@ -22,11 +22,10 @@ import { applyWindow } from '../window';
 import type { CompileContext, SqlScope } from './compile-sql';
 import { NeedsRuntime, SqlCompiler, sortTerm, toSql } from './compile-sql';
 import type { SqlDatabase } from './database';
-import { quoteIdent as q, sqliteSchemaStatements } from './ddl';
+import { freeColumnName, quoteIdent as q, rowidName, sqliteSchemaStatements } from './ddl';
 import { StatementRunner } from './rows';
 import { TableStats } from './table-stats';
 
-const PARENT_KEY = '__relata_parent';
 
 /**
  * The `sqlite` layer as an engine option: `createEngine({ model, layer: sqliteLayer(db) })`.
@@ -299,10 +298,12 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       if (runtimeWhere === null && spec.window) {
         const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
         const partition = ci ? `lower(${keyCol})` : keyCol;
-        const inner = `SELECT ${cols(step.to, d)}, ROW_NUMBER() OVER (PARTITION BY ${partition}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" FROM ${q(step.to.table)} AS ${d} WHERE ${cond}`;
+        // The row number's name cannot be shadowed by an attribute of the same name.
+        const rn = q(freeColumnName(step.to.attributeNames, '__rn'));
+        const inner = `SELECT ${positional(step.to, d)}, ROW_NUMBER() OVER (PARTITION BY ${partition}${order ? ` ORDER BY ${order}` : ''}) AS ${rn} FROM ${q(step.to.table)} AS ${d} WHERE ${cond}`;
         const lower = c.param(spec.window.offset);
-        const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
-        rows = read(`SELECT ${cols(step.to)} FROM (${inner}) WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink);
+        const upper = spec.window.limit === undefined ? '' : ` AND ${rn} <= ${c.param(spec.window.offset + spec.window.limit)}`;
+        rows = read(`SELECT ${positionalNames(step.to)} FROM (${inner}) WHERE ${rn} > ${lower}${upper} ORDER BY ${rn}`, c.params, step.to, sink);
       } else {
         const order = runtimeWhere === null ? c.orderBy(spec.sort, d) : '';
         rows = read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} ${c.hoisted.join(' ')} WHERE ${cond} ${order}`, c.params, step.to, sink);
@@ -339,9 +340,10 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const order = c.orderBy(spec.sort, x);
     const limit = c.param(window.limit ?? -1);
     const offset = c.param(window.offset);
+    const rowid = rowidName(step.to.attributeNames);
     const sql =
-      `SELECT ${cols(step.to, d)} FROM ${keyList} AS ${k} JOIN ${q(step.to.table)} AS ${d} ON ${d}.rowid IN ` +
-      `(SELECT ${x}.rowid FROM ${q(step.to.table)} AS ${x} WHERE ${conds.join(' AND ')} ${order} LIMIT ${limit} OFFSET ${offset}) ` +
+      `SELECT ${cols(step.to, d)} FROM ${keyList} AS ${k} JOIN ${q(step.to.table)} AS ${d} ON ${d}.${rowid} IN ` +
+      `(SELECT ${x}.${rowid} FROM ${q(step.to.table)} AS ${x} WHERE ${conds.join(' AND ')} ${order} LIMIT ${limit} OFFSET ${offset}) ` +
       c.orderBy(spec.sort, d);
     return read(sql, c.params, step.to, sink);
   }
@@ -385,19 +387,23 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const on = conds.length > 0 ? conds.join(' AND ') : '1';
     const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${stats.keysIn(c, pkCol, step.from, pk[0]!, pks, false)}`;
     let rows: Row[];
+    // Internal columns named so that no attribute (compared ignoring case, as SQLite does) shadows them.
+    const parentKey = freeColumnName(step.to.attributeNames, '__relata_parent');
+    const pq = q(parentKey);
     if (spec.window) {
+      const rn = q(freeColumnName([...step.to.attributeNames, parentKey], '__rn'));
       const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
-      const inner = `SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}", ROW_NUMBER() OVER (PARTITION BY ${pkCol}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" ${base}`;
+      const inner = `SELECT ${positional(step.to, d)}, ${pkCol} AS ${pq}, ROW_NUMBER() OVER (PARTITION BY ${pkCol}${order ? ` ORDER BY ${order}` : ''}) AS ${rn} ${base}`;
       const lower = c.param(spec.window.offset);
-      const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
-      rows = read(`SELECT ${cols(step.to)}, "${PARENT_KEY}" FROM (${inner}) WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink, [PARENT_KEY]);
+      const upper = spec.window.limit === undefined ? '' : ` AND ${rn} <= ${c.param(spec.window.offset + spec.window.limit)}`;
+      rows = read(`SELECT ${positionalNames(step.to)}, ${pq} FROM (${inner}) WHERE ${rn} > ${lower}${upper} ORDER BY ${rn}`, c.params, step.to, sink, [parentKey]);
     } else {
-      rows = read(`SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(spec.sort, d)}`, c.params, step.to, sink, [PARENT_KEY]);
+      rows = read(`SELECT ${cols(step.to, d)}, ${pkCol} AS ${pq} ${base} ${c.orderBy(spec.sort, d)}`, c.params, step.to, sink, [parentKey]);
     }
     const groups = new Map<unknown, Row[]>();
     for (const row of rows) {
-      const k = groupKey(row[PARENT_KEY], false);
-      delete row[PARENT_KEY];
+      const k = groupKey(row[parentKey], false);
+      delete row[parentKey];
       const g = groups.get(k);
       if (g) g.push(row);
       else groups.set(k, [row]);
@@ -539,6 +545,18 @@ function guarded<T>(sql: string, run: () => T): T {
 /** The resource's attributes as a select list (`alias."a", alias."b"`), or bare names without an alias. */
 function cols(resource: ResourceSchema, alias?: string): string {
   return resource.attributeNames.map((a) => (alias ? `${alias}.${q(a)}` : q(a))).join(', ');
+}
+
+/**
+ * The columns of a subquery that an outer query reads again, named by position: SQLite does not name
+ * a subquery's column `true` or `false` after the attribute (it reads back as the string literal).
+ */
+function positional(resource: ResourceSchema, alias: string): string {
+  return resource.attributeNames.map((a, i) => `${alias}.${q(a)} AS "__c${i}"`).join(', ');
+}
+
+function positionalNames(resource: ResourceSchema): string {
+  return resource.attributeNames.map((_, i) => `"__c${i}"`).join(', ');
 }
 
 function distinctKeys(values: unknown[], ci: boolean): unknown[] {
