@@ -98,8 +98,12 @@ export function createEngine(options: EngineOptions): Result<Engine> {
 
 function createEngineUnguarded(options: EngineOptions): Result<Engine> {
   if (options === null || typeof options !== 'object') return err(relataError('invalid_model', 'createEngine expects options with a model and a data layer'));
-  if (options.dataLayer === null || typeof options.dataLayer !== 'object' || (options.dataLayer.kind !== 'memory' && options.dataLayer.kind !== 'sqlite')) {
-    return err(relataError('invalid_model', 'createEngine: `dataLayer` must be { kind: "memory" } or { kind: "sqlite", db }'));
+  if (options.layer !== undefined) {
+    if (options.layer === null || typeof options.layer !== 'object' || typeof options.layer.create !== 'function') {
+      return err(relataError('invalid_model', 'createEngine: `layer` must be a layer factory such as sqliteLayer(db) or memoryLayer()'));
+    }
+  } else if (options.dataLayer === null || typeof options.dataLayer !== 'object' || (options.dataLayer.kind !== 'memory' && options.dataLayer.kind !== 'sqlite')) {
+    return err(relataError('invalid_model', 'createEngine: give `layer: sqliteLayer(db) | memoryLayer()` (or the older `dataLayer: { kind: "memory" } | { kind: "sqlite", db }`)'));
   }
   let diagnostics: Diagnostic[];
   try {
