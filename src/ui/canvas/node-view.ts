@@ -10,6 +10,8 @@ export interface NodeAttributeView {
   primaryKey: boolean;
   allowNil: boolean;
   addedBy?: string;
+  /** The belongs_to whose source attribute this is (added by it or made by the user). */
+  foreignKey?: string;
 }
 
 export interface NodeView {
@@ -48,11 +50,14 @@ export function nodeView(model: NormalizedModel, name: string): NodeView {
 }
 
 function toNodeView(r: NResource): NodeView {
+  const fks = new Map<string, string>();
+  for (const rel of r.relationships) if (rel.kind === 'belongs_to' && !fks.has(rel.sourceAttribute)) fks.set(rel.sourceAttribute, rel.name);
   return {
     exists: true,
-    attributes: r.attributes.map((a) => ({
-      name: a.name, type: a.type, primaryKey: a.primaryKey, allowNil: a.allowNil, ...(a.addedBy ? { addedBy: a.addedBy } : {}),
-    })),
+    attributes: r.attributes.map((a) => {
+      const fk = a.addedBy ?? fks.get(a.name);
+      return { name: a.name, type: a.type, primaryKey: a.primaryKey, allowNil: a.allowNil, ...(a.addedBy ? { addedBy: a.addedBy } : {}), ...(fk ? { foreignKey: fk } : {}) };
+    }),
     relationshipCount: r.relationships.length,
   };
 }
@@ -62,7 +67,7 @@ export function sameNodeView(a: NodeView, b: NodeView): boolean {
   if (a.exists !== b.exists || a.relationshipCount !== b.relationshipCount || a.attributes.length !== b.attributes.length) return false;
   return a.attributes.every((x, i) => {
     const y = b.attributes[i];
-    return !!y && x.name === y.name && x.type === y.type && x.primaryKey === y.primaryKey && x.allowNil === y.allowNil && x.addedBy === y.addedBy;
+    return !!y && x.name === y.name && x.type === y.type && x.primaryKey === y.primaryKey && x.allowNil === y.allowNil && x.addedBy === y.addedBy && x.foreignKey === y.foreignKey;
   });
 }
 

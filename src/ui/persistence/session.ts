@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { TEMPLATES, getTemplate, isTemplateName } from '../../core/index';
 import type { RelataDocument } from '../../core/index';
 import { emptyDocument, newDocId, useDocument } from '../state/document-store';
+import { layoutFor } from '../canvas/layout';
 import { useUi } from '../state/ui-store';
 import type { ModelDb, ModelSummary, StorageError } from './model-db';
 
@@ -117,7 +118,7 @@ export function createSession(db: ModelDb, opts: { delayMs?: number } = {}) {
   async function createFromTemplate(name: string) {
     if (!isTemplateName(name)) return;
     const t = getTemplate(name);
-    await createModel(t.title, { model: t.model, layout: { positions: {} } });
+    await createModel(t.title, await layoutFor(t.model));
   }
 
   async function openModel(id: string) {
@@ -172,7 +173,7 @@ export function createSession(db: ModelDb, opts: { delayMs?: number } = {}) {
     if (fixture && isTemplateName(fixture)) {
       const t = getTemplate(fixture);
       const id = `fixture-${fixture}`;
-      const document: RelataDocument = { model: t.model, layout: { positions: {} } };
+      const document: RelataDocument = await layoutFor(t.model);
       open(id, t.title, document);
       schedule(id, t.title, document);
       await flush();
