@@ -20,7 +20,6 @@ import { reconcileEdges, reconcileNodes, toFlow, type RelationshipFlowEdge, type
 
 const nodeTypes: NodeTypes = { resource: ResourceNode };
 const edgeTypes: EdgeTypes = { relationship: RelationshipEdge };
-const proOptions = { hideAttribution: true };
 /** Room for the controls (bottom left) so that a fitted diagram is not under them. */
 const fitViewOptions: FitViewOptions & { padding: NonNullable<FitViewOptions['padding']>; maxZoom: number } = { padding: { top: '32px', left: '32px', right: '32px', bottom: '56px' }, maxZoom: 1.2 };
 const MIN_ZOOM = 0.05;
@@ -290,7 +289,6 @@ function CanvasInner() {
         onlyRenderVisibleElements
         minZoom={MIN_ZOOM}
         maxZoom={2}
-        proOptions={proOptions}
         colorMode={theme}
         elevateNodesOnSelect={false}
       >

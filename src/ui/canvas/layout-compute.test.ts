@@ -1,3 +1,4 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { normalizeModel } from '../../core/index';
 import { computeLayout } from './layout-compute';
@@ -5,11 +6,13 @@ import { layoutInputOf } from './layout';
 import { boxesOverlap, segmentHitsBox, type Box } from './routing';
 import { helpdeskDoc } from './test-fixtures';
 
+const elk = new ELK();
+
 describe('computeLayout (ELK)', () => {
   it('places every resource without overlaps, the one side left of the many side, edges routed around nodes, labels clear', async () => {
     const n = normalizeModel(helpdeskDoc().model);
     const input = layoutInputOf(n);
-    const { positions: p, routes } = await computeLayout(input);
+    const { positions: p, routes } = await computeLayout(input, elk);
     expect(Object.keys(p).sort()).toEqual(['Post', 'PostTag', 'Representative', 'Tag', 'Ticket']);
     expect(p.Representative!.x).toBeLessThan(p.Ticket!.x);
     expect(p.Post!.x).toBeLessThan(p.PostTag!.x);
@@ -32,20 +35,20 @@ describe('computeLayout (ELK)', () => {
       for (const b of boxes.values()) expect(boxesOverlap(l, b)).toBe(false);
       for (const m of labels) if (m !== l) expect(boxesOverlap(l, m)).toBe(false);
     }
-  });
+  }, 30_000);
 
   it('keeps pinned nodes where they are and lays the rest out clear of them', async () => {
     const n = normalizeModel(helpdeskDoc().model);
     const input = { ...layoutInputOf(n), pinned: { Ticket: { x: 5000, y: 5000 } } };
-    const { positions, routes } = await computeLayout(input);
+    const { positions, routes } = await computeLayout(input, elk);
     expect(positions.Ticket).toEqual({ x: 5000, y: 5000 });
     for (const e of input.edges) if (e.source === 'Ticket' || e.target === 'Ticket') expect(routes[e.id]).toBeUndefined();
-  });
+  }, 30_000);
 
   it('lays out 100 resources and 200 edges (its speed is measured by npm run bench:ui)', async () => {
     const nodes = Array.from({ length: 100 }, (_, i) => ({ id: `R${i}`, width: 240, height: 120 }));
     const edges = Array.from({ length: 200 }, (_, i) => ({ id: `e${i}`, source: `R${i % 100}`, target: `R${(i * 7 + 1) % 100}`, label: { width: 80, height: 22 } }));
-    const { positions } = await computeLayout({ nodes, edges });
+    const { positions } = await computeLayout({ nodes, edges }, elk);
     expect(Object.keys(positions)).toHaveLength(100);
   }, 30_000);
 });

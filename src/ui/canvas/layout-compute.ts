@@ -1,14 +1,14 @@
 /**
  * Layered layout with ELK (`elkjs`): node positions, orthogonal edge routes around the nodes (bend
  * points), and edge-label boxes placed so that they overlap no node and no other label. Pure (no
- * DOM, no store): it runs in the layout worker, on the main thread as a fallback, and in tests.
+ * DOM, no store), given an ELK instance: in the app ELK's own Web Worker (layout.ts), in Node and
+ * tests the bundled, same-thread ELK.
  *
  * Pinned nodes stay where they are: the other nodes are laid out among themselves and the result is
  * placed clear of the pinned ones; edges touching a pinned node get no ELK route (`routing.ts`
  * routes them around the nodes instead).
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { LayoutRoute } from '../../core/index';
 import type { Point } from './gesture-ops';
 
@@ -55,13 +55,10 @@ const OPTIONS: Record<string, string> = {
   'elk.padding': '[top=0,left=0,bottom=0,right=0]',
 };
 
-let elk: InstanceType<typeof ELK> | null = null;
-
 const round = (p: { x: number; y: number }): Point => ({ x: Math.round(p.x), y: Math.round(p.y) });
 
 /** Positions of every node and routes of every edge between nodes that are not pinned. */
-export async function computeLayout(input: LayoutInput): Promise<LayoutOutput> {
-  elk ??= new ELK();
+export async function computeLayout(input: LayoutInput, elk: Pick<ELK, 'layout'>): Promise<LayoutOutput> {
   const pinned = input.pinned ?? {};
   const free = input.nodes.filter((n) => !pinned[n.id]);
   const freeIds = new Set(free.map((n) => n.id));

@@ -1,6 +1,6 @@
 /**
- * Auto layout: ELK (layout-compute.ts) in a Web Worker, so neither its code (~1.5 MB) nor its work
- * lands on the main thread; if the worker cannot start or fails, the same computation runs here.
+ * Auto layout: ELK (layout-compute.ts) in ELK's own Web Worker, so neither its code (~1.5 MB) nor
+ * its work lands on the main thread; without workers (Node) the bundled ELK runs on this thread.
  * `autoLayout()` applies the result as one `setLayout` op (one undo step); `layoutFor()` lays out
  * a document before it opens (templates).
  */
@@ -9,40 +9,38 @@ import { normalizeModel } from '../../core/index';
 import { useDocument } from '../state/document-store';
 import { useCanvas } from './canvas-store';
 import { NODE_WIDTH } from './gesture-ops';
-import type { LayoutInput, LayoutOutput } from './layout-compute';
+import type ELKClass from 'elkjs/lib/elk-api';
+import type { ELK } from 'elkjs/lib/elk-api';
+import { computeLayout, type LayoutInput, type LayoutOutput } from './layout-compute';
 import { nodeHeight } from './node-view';
 import { labelSize, toEdges } from './to-flow';
 
-let worker: Worker | null = null;
-let nextId = 1;
+type ElkApi = Pick<ELK, 'layout'>;
+let elk: Promise<ElkApi> | null = null;
 
-function layoutInWorker(input: LayoutInput): Promise<LayoutOutput> {
-  return new Promise((resolve, reject) => {
-    try {
-      worker ??= new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
-    } catch (e) {
-      reject(e instanceof Error ? e : new Error(String(e)));
-      return;
+/** The ELK class of a CommonJS module however the bundler wrapped it (`default`, `default.default`). */
+function elkClass(mod: unknown): typeof ELKClass {
+  const m = mod as { default?: { default?: unknown } };
+  return (typeof m.default === 'function' ? m.default : typeof m.default?.default === 'function' ? m.default.default : mod) as typeof ELKClass;
+}
+
+/**
+ * ELK in its own Web Worker (elk.worker.ts), or, where
+ * there are no workers (Node, tests), the bundled ELK on this thread.
+ */
+function getElk(): Promise<ElkApi> {
+  elk ??= (async () => {
+    if (typeof Worker !== 'undefined') {
+      try {
+        const Elk = elkClass(await import('elkjs/lib/elk-api.js'));
+        return new Elk({ workerFactory: () => new Worker(new URL('./elk.worker.ts', import.meta.url), { type: 'module' }) });
+      } catch {
+        // Fall through to the same-thread ELK.
+      }
     }
-    const w = worker;
-    const id = nextId++;
-    const onMessage = (event: MessageEvent<{ id: number; ok: boolean; output?: LayoutOutput; message?: string }>) => {
-      if (event.data.id !== id) return;
-      w.removeEventListener('message', onMessage);
-      w.removeEventListener('error', onError);
-      if (event.data.ok && event.data.output) resolve(event.data.output);
-      else reject(new Error(event.data.message ?? 'layout failed'));
-    };
-    const onError = (e: ErrorEvent) => {
-      w.removeEventListener('message', onMessage);
-      w.removeEventListener('error', onError);
-      worker = null;
-      reject(new Error(e.message || 'layout worker failed'));
-    };
-    w.addEventListener('message', onMessage);
-    w.addEventListener('error', onError);
-    w.postMessage({ id, input });
-  });
+    return new (elkClass(await import('elkjs/lib/elk.bundled.js')))();
+  })();
+  return elk;
 }
 
 /** The layout input of a model: a node per resource, an edge (with its label's size) per canvas edge. */
@@ -71,15 +69,7 @@ export function layoutInputOf(normalized: NormalizedModel, layout?: Layout): Lay
 }
 
 export async function computePositions(input: LayoutInput): Promise<LayoutOutput> {
-  if (typeof Worker !== 'undefined') {
-    try {
-      return await layoutInWorker(input);
-    } catch {
-      // Fall through to the computation on this thread.
-    }
-  }
-  const { computeLayout } = await import('./layout-compute');
-  return computeLayout(input);
+  return computeLayout(input, await getElk());
 }
 
 async function layoutOfModel(normalized: NormalizedModel, previous?: Layout): Promise<Layout> {
@@ -94,6 +84,24 @@ async function layoutOfModel(normalized: NormalizedModel, previous?: Layout): Pr
 /** A laid-out document for `model` (templates and fixtures open laid out). */
 export async function layoutFor(model: Model): Promise<RelataDocument> {
   return { model, layout: await layoutOfModel(normalizeModel(model)) };
+}
+
+/** How long opening a template waits for its layout before showing it and laying it out when ready. */
+const OPEN_WAIT_MS = 1500;
+
+/**
+ * A template laid out if ELK answers within OPEN_WAIT_MS (it does once its worker is warm);
+ * otherwise the plain document now and `later(laidOut)` when the layout arrives.
+ */
+export async function laidOutSoon(model: Model): Promise<{ document: RelataDocument; later(apply: (doc: RelataDocument) => void): void }> {
+  const pending = layoutFor(model);
+  const plain: RelataDocument = { model, layout: { positions: {} } };
+  const first = await Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), OPEN_WAIT_MS))]).catch(() => plain);
+  if (first) return { document: first, later: () => {} };
+  return {
+    document: plain,
+    later: (apply) => void pending.then(apply, () => {}),
+  };
 }
 
 export async function autoLayout(): Promise<void> {
