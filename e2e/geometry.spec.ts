@@ -82,10 +82,36 @@ async function expectReadable(page: Page, minNodes: number) {
 
 const TEMPLATES = ['helpdesk', 'twitter', 'blog'] as const;
 
+/** Waits until the document carries auto-layout routes (a template is laid out as ELK answers). */
+async function laidOut(page: Page) {
+  await page.waitForFunction(() => {
+    const r = (window as unknown as { __relata?: { document: { getState(): { document: { layout: { routes?: object } } } } } }).__relata;
+    return !!r && Object.keys(r.document.getState().document.layout.routes ?? {}).length > 0;
+  }, undefined, { timeout: 30_000 });
+  await page.waitForTimeout(400);
+}
+
+const live = (page: Page) => page.getByRole('region', { name: 'Live preview' });
+
+async function generate(page: Page, counts: Record<string, number>) {
+  await expect(live(page)).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+  await live(page).getByRole('tab', { name: /^Data/ }).click();
+  await live(page).getByRole('button', { name: 'Generate data…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Generate data' });
+  for (const [name, n] of Object.entries(counts)) await dialog.getByLabel(`Rows of ${name}`).fill(String(n));
+  await dialog.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect(dialog.getByText(/^Generated [\d,]+ rows/)).toBeVisible({ timeout: 15_000 });
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+  await live(page).getByRole('tab', { name: 'Preview' }).click();
+}
+
 for (const name of TEMPLATES) {
   test(`the ${name} template opens laid out: no label over a node or a label, no edge through a node`, async ({ page }) => {
+    test.setTimeout(90_000);
     const messages = watchConsole(page);
     await openFixture(page, name);
+    await laidOut(page);
     const g = await expectReadable(page, 4);
     expect(g.labels.length).toBeGreaterThan(0);
     await page.locator('.react-flow').screenshot({ path: `docs/screenshots/${name}-light.png` });
@@ -94,13 +120,14 @@ for (const name of TEMPLATES) {
     await page.locator('.react-flow').screenshot({ path: `docs/screenshots/${name}-dark.png` });
     // Auto layout gives a drawing as readable as the one the template opened with.
     await page.getByRole('button', { name: 'Auto layout', exact: true }).click();
-    await page.waitForTimeout(600);
+    await page.waitForTimeout(1500);
     await expectReadable(page, 4);
     expect(messages).toEqual([]);
   });
 }
 
 test('a 60-resource model after auto layout: no label over a node or a label, no edge through a node', async ({ page }) => {
+  test.setTimeout(120_000);
   const messages = watchConsole(page);
   await page.goto('/?bench');
   await expect(page.getByRole('button', { name: /^Models \(current: / })).toBeVisible();
@@ -111,7 +138,7 @@ test('a 60-resource model after auto layout: no label over a node or a label, no
       .__relata.document.getState().openDocument('geometry-60', 'Sixty', d);
   }, doc as unknown);
   await page.getByRole('button', { name: 'Auto layout', exact: true }).click();
-  await page.waitForTimeout(1500);
+  await laidOut(page);
   // At "fit view" 60 nodes are too small to read (labels hidden): check at a readable zoom, all over the diagram.
   const pane = page.locator('.react-flow__pane');
   const box = (await pane.boundingBox())!;
@@ -136,9 +163,11 @@ test('a 60-resource model after auto layout: no label over a node or a label, no
 
 for (const size of [{ width: 1280, height: 720 }, { width: 1400, height: 900 }]) {
   test(`"Run preview" and the first result row are on screen at ${size.width}×${size.height}`, async ({ page }) => {
+    test.setTimeout(90_000);
     const messages = watchConsole(page);
     await page.setViewportSize(size);
     await openFixture(page, 'helpdesk');
+    await generate(page, { User: 5, Representative: 2, Ticket: 10, Comment: 10 });
     const run = page.getByRole('button', { name: 'Run preview', exact: true });
     await expect(run).toBeVisible();
     await run.click();
