@@ -75,7 +75,7 @@ export function PreviewPanel() {
   const dataVersion = useEngineSync((s) => s.dataVersion);
   const [view, setView] = useState<View>('tree');
   const [paramsText, setParamsText] = useState('');
-  const layout = useSplit();
+  const { split, box: splitBox, separator } = useSplit();
 
   const names = model.resources.map((r) => r.name);
   const first = names[0];
@@ -113,7 +113,7 @@ export function PreviewPanel() {
   })();
 
   return (
-    <div className="preview-panel" ref={layout.box} style={{ '--preview-split': `${layout.split}%` } as CSSProperties}>
+    <div className="preview-panel" ref={splitBox} style={{ '--preview-split': `${split}%` } as CSSProperties}>
       <form className="preview-request" aria-label="Preview request" onSubmit={(e) => e.preventDefault()}>
         <div className="request-row">
           <label className="field">
@@ -183,12 +183,12 @@ export function PreviewPanel() {
         role="separator"
         aria-orientation="vertical"
         aria-label="Resize request and results"
-        aria-valuenow={layout.split}
+        aria-valuenow={split}
         aria-valuemin={20}
         aria-valuemax={75}
         tabIndex={0}
-        {...layout.separator}
-        onPointerCancel={layout.separator.onPointerUp}
+        {...separator}
+        onPointerCancel={separator.onPointerUp}
       />
       <section className="preview-results" aria-label="Preview results">
         {!result && !query.isFetching && <p className="muted">Run the preview to see records and SQL.</p>}
