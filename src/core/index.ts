@@ -15,7 +15,7 @@ export type {
 } from './model/types';
 export { MODEL_FORMAT, ATTRIBUTE_TYPES, RELATIONSHIP_KINDS } from './model/types';
 export type { Diagnostic, DiagnosticCode, Severity } from './validate/diagnostic';
-export type { DocumentOp, RelataDocument, Layout } from './model/ops';
+export type { DocumentOp, RelataDocument, Layout, LayoutRoute } from './model/ops';
 
 export type { Expr, BinaryOp, FunctionName } from './expr/ast';
 export type { ParseError } from './expr/parser';

@@ -4,6 +4,20 @@ import type { Attribute, Model, Relationship, Resource } from './types';
 /** Canvas state kept beside the model, never inside it (exporters and the loader never see it). */
 export interface Layout {
   positions: Record<string, { x: number; y: number }>;
+  /** Resources that auto layout leaves where they are. */
+  pinned?: string[];
+  /**
+   * Edge routes from the last auto layout, by canvas edge id: the path's points and the label box
+   * (flow coordinates), valid while both ends are still at `ends` (else the canvas routes the edge).
+   */
+  routes?: Record<string, LayoutRoute>;
+}
+
+export interface LayoutRoute {
+  points: Array<{ x: number; y: number }>;
+  label?: { x: number; y: number; width: number; height: number };
+  /** Positions of the source and target nodes the route was computed for. */
+  ends: [{ x: number; y: number }, { x: number; y: number }];
 }
 
 /** What the app stores and autosaves: the model plus its layout. */
@@ -182,11 +196,12 @@ function renameResource(doc: RelataDocument, from: string, to: string): Applied 
     return relationships === undefined || relationships.every((x, n) => x === r.relationships?.[n]) ? base : { ...base, relationships };
   });
   const pos = doc.layout.positions[from];
-  const layout = pos ? { ...doc.layout, positions: { ...withoutPosition(doc.layout, from).positions, [to]: pos } } : doc.layout;
+  const moved = pos ? { ...doc.layout, positions: { ...withoutPosition(doc.layout, from).positions, [to]: pos } } : doc.layout;
+  const layout = moved.pinned?.includes(from) ? { ...moved, pinned: moved.pinned.map((n) => (n === from ? to : n)) } : moved;
   // Renaming back is exact only if nothing already said `to` (a dangling reference or a stale
   // layout entry would be renamed too); otherwise restore the whole document.
   const mentionsTo =
-    doc.layout.positions[to] !== undefined ||
+    doc.layout.positions[to] !== undefined || !!doc.layout.pinned?.includes(to) ||
     doc.model.resources.some((r) => (r.relationships ?? []).some((rel) => rel.destination === to || (rel.kind === 'many_to_many' && rel.through === to)));
   const inverse: DocumentOp[] = mentionsTo ? [{ kind: 'replaceDocument', document: doc }] : [{ kind: 'renameResource', from: to, to: from }];
   return done({ model: { ...doc.model, resources }, layout }, inverse);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, getViewportForBounds,
-  useReactFlow, useStoreApi, type Connection, type EdgeTypes, type FinalConnectionState, type NodeChange, type NodeTypes, type OnNodeDrag,
+  useReactFlow, useStore, useStoreApi, type Connection, type FitViewOptions, type ReactFlowState, type Viewport, type EdgeTypes, type FinalConnectionState, type NodeChange, type NodeTypes, type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
@@ -15,13 +15,13 @@ import { RelationshipEdge } from './RelationshipEdge';
 import { RelationshipPicker } from './RelationshipPicker';
 import { ResourceNode } from './ResourceNode';
 import { NODE_WIDTH } from './gesture-ops';
-import { COMPACT_HEIGHT, isCompactZoom, nodeHeight, nodeView } from './node-view';
+import { COMPACT_HEIGHT, isCompactZoom, nodeHeight, nodeRows, nodeView } from './node-view';
 import { reconcileEdges, reconcileNodes, toFlow, type RelationshipFlowEdge, type ResourceFlowNode } from './to-flow';
 
 const nodeTypes: NodeTypes = { resource: ResourceNode };
 const edgeTypes: EdgeTypes = { relationship: RelationshipEdge };
-const proOptions = { hideAttribution: true };
-const fitViewOptions = { padding: 0.2, maxZoom: 1.2 };
+/** Room for the controls (bottom left) so that a fitted diagram is not under them. */
+const fitViewOptions: FitViewOptions & { padding: NonNullable<FitViewOptions['padding']>; maxZoom: number } = { padding: { top: '32px', left: '32px', right: '32px', bottom: '56px' }, maxZoom: 1.2 };
 const MIN_ZOOM = 0.05;
 const NO_NODES: ResourceFlowNode[] = [];
 const NO_EDGES: RelationshipFlowEdge[] = [];
@@ -45,6 +45,39 @@ function fittedViewport(nodes: readonly ResourceFlowNode[], heightOf: (id: strin
   const fit = (compact: boolean) => getViewportForBounds(boundsFor(compact), width, height, MIN_ZOOM, fitViewOptions.maxZoom, fitViewOptions.padding);
   const full = fit(false);
   return isCompactZoom(full.zoom) ? fit(true) : full;
+}
+
+const MINIMAP_SIZE = { width: 160, height: 104 };
+
+/** Whether some node lies (partly) outside the visible area. */
+function someNodeOutOfView(s: ReactFlowState): boolean {
+  const [tx, ty, zoom] = s.transform;
+  if (!s.width || !s.height) return false;
+  for (const n of s.nodeLookup.values()) {
+    const { x, y } = n.internals.positionAbsolute;
+    const w = n.measured.width ?? NODE_WIDTH, h = n.measured.height ?? COMPACT_HEIGHT;
+    if (x * zoom + tx < 0 || y * zoom + ty < 0 || (x + w) * zoom + tx > s.width || (y + h) * zoom + ty > s.height) return true;
+  }
+  return false;
+}
+
+const useMinimapNeeded = () => useStore(someNodeOutOfView);
+
+const viewportKey = (docId: string) => `relata.viewport.${docId}`;
+function saveViewport(docId: string, v: Viewport) {
+  try {
+    localStorage.setItem(viewportKey(docId), JSON.stringify({ x: Math.round(v.x), y: Math.round(v.y), zoom: Math.round(v.zoom * 1000) / 1000 }));
+  } catch {
+    // Storage full or denied: the view is just not remembered.
+  }
+}
+function loadViewport(docId: string): Viewport | null {
+  try {
+    const v = JSON.parse(localStorage.getItem(viewportKey(docId)) ?? 'null') as Partial<Viewport> | null;
+    return v && Number.isFinite(v.x) && Number.isFinite(v.y) && Number.isFinite(v.zoom) && (v.zoom ?? 0) > 0 ? { x: v.x!, y: v.y!, zoom: v.zoom! } : null;
+  } catch {
+    return null;
+  }
 }
 
 function isEditable(target: EventTarget | null): boolean {
@@ -99,7 +132,7 @@ function CanvasInner() {
 
   const onNodeDragStop: OnNodeDrag<ResourceFlowNode> = useCallback((_e, _node, dragged) => {
     root.current?.classList.remove('is-dragging');
-    setEdges((prev) => (prev.some((e) => e.className) ? prev.map((e) => (e.className ? { ...e, className: undefined } : e)) : prev));
+    setEdges((prev) => (prev.some((e) => e.className) ? prev.map((e) => (e.className ? { ...e, className: undefined, data: e.data && { ...e.data, live: false } } : e)) : prev));
     const ops = dragged.map((n) => ({ kind: 'moveNode' as const, resource: n.id, to: { x: Math.round(n.position.x), y: Math.round(n.position.y) } }));
     const { layout: current } = useDocument.getState().document;
     const moved = ops.filter((op) => {
@@ -113,14 +146,19 @@ function CanvasInner() {
   // strokes per mouse move) nor repainted: the viewport is its own layer and just moves (canvas.css).
   const setMoving = useCallback((on: boolean) => root.current?.classList.toggle('is-moving', on), []);
   const onMoveStart = useCallback(() => setMoving(true), [setMoving]);
-  const onMoveEnd = useCallback(() => setMoving(false), [setMoving]);
+  const onMoveEnd = useCallback((_e: unknown, viewport: Viewport) => {
+    setMoving(false);
+    const id = useDocument.getState().docId;
+    if (id) saveViewport(id, viewport);
+  }, [setMoving]);
   // The dragged node's edges are marked so that they, like the node, get layers of their own
   // (canvas.css): each frame then re-rasters a node and a few edges, not every edge and node
   // around them.
   const onNodeDragStart: OnNodeDrag<ResourceFlowNode> = useCallback((_e, _node, dragged) => {
     root.current?.classList.add('is-dragging');
     const ids = new Set(dragged.map((n) => n.id));
-    setEdges((prev) => prev.map((e) => (ids.has(e.source) || ids.has(e.target) ? { ...e, className: 'is-live' } : e)));
+    // Live edges are drawn between the handles while the node moves; routed again on the drop.
+    setEdges((prev) => prev.map((e) => (ids.has(e.source) || ids.has(e.target) ? { ...e, className: 'is-live', data: e.data && { ...e.data, live: true } } : e)));
   }, []);
 
   const onNodeClick = useCallback((e: ReactMouseEvent, node: ResourceFlowNode) => {
@@ -175,6 +213,17 @@ function CanvasInner() {
     void setCenter(x + w / 2, y + Math.min(h / 2, height / zoom / 3), { zoom, duration: 200 });
   }, [revealed, rf, setCenter]);
 
+  // `relata:set-viewport` (detail: {x, y, zoom}) moves the view: the geometry test looks at a big
+  // model at a readable zoom this way.
+  useEffect(() => {
+    const onSet = (e: Event) => {
+      const v = (e as CustomEvent<Viewport>).detail;
+      if (v && Number.isFinite(v.x) && Number.isFinite(v.y) && v.zoom > 0) void setViewport(v);
+    };
+    window.addEventListener('relata:set-viewport', onSet);
+    return () => window.removeEventListener('relata:set-viewport', onSet);
+  }, [setViewport]);
+
   useEffect(() => {
     if (fitRequest === 0) return;
     const t = window.setTimeout(() => void fitView({ ...fitViewOptions, duration: 250 }), 30);
@@ -183,13 +232,25 @@ function CanvasInner() {
 
   // A newly opened document: nothing is rendered until the view is fitted to it (fittedViewport).
   const [viewFor, setViewFor] = useState<string | null>(null);
+  const pendingViewport = useRef<Viewport | null>(null);
+  const onInit = useCallback(() => {
+    const v = pendingViewport.current;
+    pendingViewport.current = null;
+    if (v) void setViewport(v);
+  }, [setViewport]);
+  const minimap = useMinimapNeeded();
   useLayoutEffect(() => {
     if (viewFor === docId) return;
     const box = root.current?.getBoundingClientRect();
-    if (box && box.width > 0 && box.height > 0 && flow.nodes.length > 0) {
+    const saved = docId ? loadViewport(docId) : null;
+    if (saved && flow.nodes.length > 0) {
+      // Where the user left this model (zoom and pan), restored on reload.
+      if (rf.getState().panZoom) void setViewport(saved);
+      else pendingViewport.current = saved;
+    } else if (box && box.width > 0 && box.height > 0 && flow.nodes.length > 0) {
       if (rf.getState().panZoom) {
         const { normalized: current } = useDocument.getState();
-        void setViewport(fittedViewport(flow.nodes, (id) => nodeHeight(nodeView(current, id).attributes.length), box.width, box.height));
+        void setViewport(fittedViewport(flow.nodes, (id) => nodeHeight(nodeRows(nodeView(current, id))), box.width, box.height));
       } else {
         // The very first render (React Flow's zoom is not set up yet): fit once nodes are measured.
         void fitView(fitViewOptions);
@@ -215,6 +276,7 @@ function CanvasInner() {
         onNodeDragStop={onNodeDragStop}
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
+        onInit={onInit}
         onNodeClick={onNodeClick}
         onEdgeClick={onEdgeClick}
         onPaneClick={onPaneClick}
@@ -227,13 +289,13 @@ function CanvasInner() {
         onlyRenderVisibleElements
         minZoom={MIN_ZOOM}
         maxZoom={2}
-        proOptions={proOptions}
         colorMode={theme}
         elevateNodesOnSelect={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap pannable zoomable className="relata-minimap" nodeClassName="relata-minimap-node" ariaLabel="Minimap" />
-        <Controls className="relata-controls" />
+        {/* Only when part of the diagram is out of view: a fitted diagram is all there, and the map would cover it. */}
+        {minimap && <MiniMap pannable zoomable className="relata-minimap" nodeClassName="relata-minimap-node" ariaLabel="Minimap" style={MINIMAP_SIZE} />}
+        <Controls className="relata-controls" orientation="horizontal" />
       </ReactFlow>
       {nodes.length === 0 && (
         <div className="canvas-empty" aria-hidden="true">

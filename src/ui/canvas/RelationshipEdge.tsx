@@ -1,40 +1,34 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, Position, useStore, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, Position, getSmoothStepPath, useStore, type EdgeProps } from '@xyflow/react';
 import { useDocument } from '../state/document-store';
 import { markerId, type EdgeTone } from './markers';
 import { isCompactZoom } from './node-view';
+import { pathOf } from './routing';
 import type { RelationshipFlowEdge } from './to-flow';
 
-/** A cubic leaving and entering on the handles' sides; parallel edges fan out. */
-function edgePath(sx: number, sy: number, tx: number, ty: number, offset: number, sourceSide: Position, targetSide: Position) {
-  const dx = Math.max(60, Math.abs(tx - sx) / 2);
-  const c1x = sx + (sourceSide === Position.Left ? -dx : dx), c1y = sy + offset;
-  const c2x = tx + (targetSide === Position.Right ? dx : -dx), c2y = ty + offset;
-  const path = `M${sx},${sy} C${c1x},${c1y} ${c2x},${c2y} ${tx},${ty}`;
-  // Point at t = 0.5 of the cubic: where the label sits.
-  return { path, lx: (sx + 3 * c1x + 3 * c2x + tx) / 8, ly: (sy + 3 * c1y + 3 * c2y + ty) / 8 };
-}
-
-/** A loop above the node, from its top-right handle back to its top-left handle. */
-function loopPath(sx: number, sy: number, tx: number, ty: number, index: number) {
-  const h = 70 + index * 36;
-  const spread = 30 + index * 18;
-  const path = `M${sx},${sy} C${sx + spread},${sy - h} ${tx - spread},${ty - h} ${tx},${ty}`;
-  return { path, lx: (sx + tx) / 2, ly: Math.min(sy, ty) - h * 0.75 };
-}
-
-function RelationshipEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<RelationshipFlowEdge>) {
+/**
+ * An edge along its route (to-flow.ts / routing.ts): orthogonal segments around the nodes, the label
+ * in its box. While one of its nodes is dragged, a plain step path between the handles instead.
+ */
+function RelationshipEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<RelationshipFlowEdge>) {
   // Labels are unreadable when zoomed far out, and 600 of them cost more than the edges (see ResourceNode).
   const compact = useStore((s) => isCompactZoom(s.transform[2]));
   if (!data) return null;
-  const spreadIndex = data.parallelIndex - (data.parallelCount - 1) / 2;
-  const { path, lx, ly } = source === target
-    ? loopPath(sourceX, sourceY, targetX, targetY, data.parallelIndex)
-    : edgePath(sourceX, sourceY, targetX, targetY, spreadIndex * 48, sourcePosition, targetPosition);
+  let path: string, box: { x: number; y: number; width?: number; height?: number } | null;
+  if (data.live || data.points.length < 2) {
+    const [p, lx, ly] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition: Position.Right, targetPosition: Position.Left, borderRadius: 4 });
+    path = p;
+    box = { x: lx, y: ly };
+  } else {
+    path = pathOf(data.points);
+    box = data.label;
+  }
   const tone: EdgeTone = selected ? 'selected' : data.hasError ? 'error' : 'normal';
   const className = `relata-edge variant-${data.variant} tone-${tone}`;
   return (
     <>
+      {/* Its ends, for the geometry test (e2e/geometry.spec.ts) and for debugging. */}
+      <g data-edge-source={source} data-edge-target={target}>
       <BaseEdge
         id={id}
         path={path}
@@ -44,11 +38,14 @@ function RelationshipEdgeImpl({ id, source, target, sourceX, sourceY, targetX, t
         markerEnd={compact ? undefined : `url(#${markerId(data.endCardinality, tone)})`}
         interactionWidth={16}
       />
+      </g>
       {!compact && (
       <EdgeLabelRenderer>
         <div
           className={`relata-edge-label tone-${tone} variant-${data.variant} nodrag nopan`}
-          style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
+          style={box?.width !== undefined
+            ? { transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height }
+            : { transform: `translate(-50%, -50%) translate(${box?.x ?? 0}px, ${box?.y ?? 0}px)` }}
         >
           {data.variant === 'manual' && <span className="edge-badge" title="Manual relationship (code)">ƒ</span>}
           {data.labels.map((l, i) => (

@@ -1,12 +1,10 @@
-import { memo, useEffect, useRef } from 'react';
-import { Handle, Position, useStore, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { useStoreWithEqualityFn } from 'zustand/traditional';
 import { useDocument } from '../state/document-store';
+import { togglePin } from './commands';
 import { isCompactZoom, nodeState, sameNodeState } from './node-view';
 import type { ResourceFlowNode } from './to-flow';
-
-const LOOP_IN = { left: '28%' };
-const LOOP_OUT = { left: '72%' };
 
 function ResourceNodeImpl({ id, selected, data }: NodeProps<ResourceFlowNode>) {
   // One subscription per node (300 nodes: every store change runs 300 selectors, not 1,200).
@@ -15,15 +13,6 @@ function ResourceNodeImpl({ id, selected, data }: NodeProps<ResourceFlowNode>) {
   // Zoomed far out, the attribute rows are unreadable and cost most of the layout and paint of a
   // large model (300 nodes): show the header only. One re-render when the zoom crosses the level.
   const compact = useStore((s) => isCompactZoom(s.transform[2]));
-  // React Flow measures handles when a node mounts or resizes; one added later must be announced.
-  const updateNodeInternals = useUpdateNodeInternals();
-  const handles = `${data.left ? 'l' : ''}${data.right ? 'r' : ''}${data.loop ? 'o' : ''}`;
-  const measuredHandles = useRef(handles);
-  useEffect(() => {
-    if (measuredHandles.current === handles) return;
-    measuredHandles.current = handles;
-    updateNodeInternals(id);
-  }, [handles, id, updateNodeInternals]);
 
   return (
     <div
@@ -31,14 +20,22 @@ function ResourceNodeImpl({ id, selected, data }: NodeProps<ResourceFlowNode>) {
       title={view.external ? `External: ${view.module ?? id} (a destination outside the imported files)` : undefined}
     >
       <Handle type="target" position={Position.Left} id="in" className="rn-handle rn-handle-in" data-testid={`handle-in-${id}`} aria-label={`Relationship target ${id}`} />
-      {/* Routing handles, only where an edge uses them (to-flow.ts). */}
-      {data.left && <Handle type="source" position={Position.Left} id="out-left" className="rn-handle-loop" isConnectable={false} />}
-      {data.right && <Handle type="target" position={Position.Right} id="in-right" className="rn-handle-loop" isConnectable={false} />}
-      {data.loop && <Handle type="target" position={Position.Top} id="loop-in" className="rn-handle-loop" style={LOOP_IN} isConnectable={false} />}
-      {data.loop && <Handle type="source" position={Position.Top} id="loop-out" className="rn-handle-loop" style={LOOP_OUT} isConnectable={false} />}
       <header className="rn-header">
         <span className="rn-title">{id}</span>
         {view.external && <span className="rn-chip is-external" aria-label={`external ${view.module ?? id}`}>external</span>}
+        <button
+          type="button"
+          className={`rn-pin nodrag${data.pinned ? ' is-pinned' : ''}`}
+          aria-pressed={!!data.pinned}
+          aria-label={data.pinned ? `Unpin ${id}` : `Pin ${id}`}
+          title={data.pinned ? 'Pinned: auto layout leaves it here (click to unpin)' : 'Pin: auto layout leaves it where it is'}
+          onClick={(e) => {
+            e.stopPropagation();
+            togglePin(id);
+          }}
+        >
+          📌
+        </button>
         {issues > 0 && (
           <span
             className={`rn-badge ${errors ? 'is-error' : 'is-warning'}`}
@@ -62,7 +59,7 @@ function ResourceNodeImpl({ id, selected, data }: NodeProps<ResourceFlowNode>) {
           >
             <span className="rn-key">
               {a.primaryKey && <span className="rn-chip is-pk" title="Primary key">PK</span>}
-              {a.addedBy && <span className="rn-chip is-fk" title={`Foreign key of :${a.addedBy}`}>FK</span>}
+              {a.foreignKey && <span className="rn-chip is-fk" title={`Foreign key of :${a.foreignKey}`}>FK</span>}
             </span>
             <span className="rn-attr-name">{a.name}</span>
             <span className="rn-attr-type">

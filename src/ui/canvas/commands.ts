@@ -13,10 +13,10 @@ export {
 } from './gesture-ops';
 export type { ConnectOptions, PickerKind, Point } from './gesture-ops';
 
-/** Adds a resource at `position` (flow coordinates) or a free spot, selects it and returns its name. */
+/** Adds a resource at `position` (flow coordinates) or in free space beside the selection, selects it and returns its name. */
 export function addResourceAt(position?: Point, name?: string): string | null {
-  const { document, dispatch, select } = useDocument.getState();
-  const plan = addResourceOps(document, position, name);
+  const { document, dispatch, select, selection } = useDocument.getState();
+  const plan = addResourceOps(document, position, name, selection?.resource);
   const result = dispatch(plan.ops, `Add resource ${plan.name}`);
   if (!result.ok) return null;
   select({ kind: 'resource', resource: plan.name });
@@ -52,4 +52,15 @@ export function deleteSelection(): boolean {
   if (result.ok && selection?.kind !== 'resource' && selection) select({ kind: 'resource', resource: selection.resource });
   else if (result.ok) select(null);
   return result.ok;
+}
+
+/** Pins or unpins a resource (auto layout leaves pinned ones where they are); one undo step. */
+export function togglePin(resource: string): void {
+  const { document, dispatch } = useDocument.getState();
+  const pinned = document.layout.pinned ?? [];
+  const on = !pinned.includes(resource);
+  const next = on ? [...pinned, resource] : pinned.filter((n) => n !== resource);
+  const { pinned: _old, ...rest } = document.layout;
+  void _old;
+  dispatch([{ kind: 'setLayout', layout: next.length ? { ...rest, pinned: next } : rest }], `${on ? 'Pin' : 'Unpin'} ${resource}`);
 }

@@ -67,6 +67,17 @@ describe('addResourceOps', () => {
     expect(op.position).toBeDefined();
     expect(Object.values(doc.layout.positions)).not.toContainEqual(op.position);
   });
+  it('places a new resource beside the selected one, a full gap away from every node', () => {
+    const doc = twoResources();
+    const [first] = Object.keys(doc.layout.positions);
+    const from = doc.layout.positions[first!]!;
+    const op = addResourceOps(doc, undefined, undefined, first).ops[0] as Extract<DocumentOp, { kind: 'addResource' }>;
+    expect(op.position!.x).toBeGreaterThanOrEqual(from.x + 240 + 120);
+    for (const p of Object.values(doc.layout.positions)) {
+      const apart = Math.abs(p.x - op.position!.x) >= 240 + 120 || Math.abs(p.y - op.position!.y) >= 180;
+      expect(apart).toBe(true);
+    }
+  });
   it('moves off an occupied point', () => {
     const p = placeNewNode({ A: { x: 0, y: 0 } }, { x: 0, y: 0 });
     expect(p).not.toEqual({ x: 0, y: 0 });

@@ -93,7 +93,8 @@ export function inverseKind(kind: PickerKind): PickerKind | null {
 
 function overlaps(p: Point, positions: Iterable<Point>): boolean {
   for (const q of positions) {
-    if (Math.abs(q.x - p.x) < NODE_WIDTH + 20 && Math.abs(q.y - p.y) < CELL_H - 40) return true;
+    // A gap of NODE_GAP_X either side: room for an edge and its label between neighbours.
+    if (Math.abs(q.x - p.x) < NODE_WIDTH + NODE_GAP_X && Math.abs(q.y - p.y) < CELL_H - 40) return true;
   }
   return false;
 }
@@ -128,15 +129,18 @@ export function newResourceName(model: Model, base = 'Resource'): string {
   return uniqueName(base, new Set(model.resources.map((r) => r.name)));
 }
 
-/** A new resource with a uuid primary key, at `position` (or a free spot). */
-export function addResourceOps(doc: RelataDocument, position?: Point, name?: string): { ops: DocumentOp[]; name: string } {
+/** A new resource with a uuid primary key, at `position` (or a free spot, beside `beside` if given). */
+export function addResourceOps(doc: RelataDocument, position?: Point, name?: string, beside?: string): { ops: DocumentOp[]; name: string } {
   const resourceName = name ?? newResourceName(doc.model);
   const resource: Resource = {
     name: resourceName,
     attributes: [{ name: 'id', type: 'uuid', primaryKey: true, generated: 'uuid' }],
     relationships: [],
   };
-  const at = position ? { x: Math.round(position.x), y: Math.round(position.y) } : placeNewNode(doc.layout.positions);
+  const next = beside ? doc.layout.positions[beside] : undefined;
+  const at = position ? { x: Math.round(position.x), y: Math.round(position.y) }
+    // In free space beside the selected resource (right of it, then below), else in the grid.
+    : placeNewNode(doc.layout.positions, next ? { x: next.x + CELL_W, y: next.y } : undefined);
   return { ops: [{ kind: 'addResource', resource, position: at }], name: resourceName };
 }
 

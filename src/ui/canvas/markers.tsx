@@ -44,8 +44,8 @@ export function CardinalityMarkers() {
               viewBox="0 0 20 20"
               refX="20"
               refY="10"
-              markerWidth="20"
-              markerHeight="20"
+              markerWidth="28"
+              markerHeight="28"
               markerUnits="userSpaceOnUse"
               orient="auto-start-reverse"
             >

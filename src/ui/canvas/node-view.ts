@@ -10,6 +10,8 @@ export interface NodeAttributeView {
   primaryKey: boolean;
   allowNil: boolean;
   addedBy?: string;
+  /** The belongs_to whose source attribute this is (added by it or made by the user). */
+  foreignKey?: string;
 }
 
 /** A calculation row (docs/model-extensions.md): name, type and its expression as a tooltip. */
@@ -59,11 +61,14 @@ export function nodeView(model: NormalizedModel, name: string): NodeView {
 }
 
 function toNodeView(r: NResource): NodeView {
+  const fks = new Map<string, string>();
+  for (const rel of r.relationships) if (rel.kind === 'belongs_to' && !fks.has(rel.sourceAttribute)) fks.set(rel.sourceAttribute, rel.name);
   return {
     exists: true,
-    attributes: r.attributes.map((a) => ({
-      name: a.name, type: a.type, primaryKey: a.primaryKey, allowNil: a.allowNil, ...(a.addedBy ? { addedBy: a.addedBy } : {}),
-    })),
+    attributes: r.attributes.map((a) => {
+      const fk = a.addedBy ?? fks.get(a.name);
+      return { name: a.name, type: a.type, primaryKey: a.primaryKey, allowNil: a.allowNil, ...(a.addedBy ? { addedBy: a.addedBy } : {}), ...(fk ? { foreignKey: fk } : {}) };
+    }),
     relationshipCount: r.relationships.length,
     calculations: (r.calculations ?? []).map((c) => ({ name: c.name, type: c.type, expression: c.expression || c.ashSource || '' })),
     external: r.external === true,
@@ -81,7 +86,7 @@ export function sameNodeView(a: NodeView, b: NodeView): boolean {
   });
   return sameCalcs && a.attributes.every((x, i) => {
     const y = b.attributes[i];
-    return !!y && x.name === y.name && x.type === y.type && x.primaryKey === y.primaryKey && x.allowNil === y.allowNil && x.addedBy === y.addedBy;
+    return !!y && x.name === y.name && x.type === y.type && x.primaryKey === y.primaryKey && x.allowNil === y.allowNil && x.addedBy === y.addedBy && x.foreignKey === y.foreignKey;
   });
 }
 
@@ -111,6 +116,9 @@ export const COMPACT_ZOOM = 0.35;
 /** Rendered heights (canvas.css): header only, and with `attributes` rows (or the "No attributes" row). */
 export const COMPACT_HEIGHT = 40;
 export const nodeHeight = (attributes: number): number => 40 + 8 + 24 * Math.max(1, attributes);
+/** Rows a resource's node draws: its attributes and its calculations (one row each). */
+export const nodeRows = (r: { attributes: readonly unknown[]; calculations?: readonly unknown[] }): number =>
+  r.attributes.length + (r.calculations?.length ?? 0);
 export const isCompactZoom = (zoom: number): boolean => zoom < COMPACT_ZOOM;
 
 /** Everything one resource node shows from the document store. */

@@ -38,8 +38,16 @@ describe('toFlow edges', () => {
     const e = flow().edges.find((x) => x.id === 'rel:Ticket.higher_priority_tickets')!;
     expect(e.source).toBe('Ticket');
     expect(e.target).toBe('Ticket');
-    expect(e.sourceHandle).toBe('loop-out');
+    // Every edge names the two handles every node has (no React Flow "couldn't create edge" warnings).
+    expect(e.sourceHandle).toBe('out');
+    expect(e.targetHandle).toBe('in');
     expect(e.data!.variant).toBe('no-attributes');
+    // A loop: leaves the node's right side, goes above it and comes back into its top.
+    const pts = e.data!.points;
+    const ticket = flow().nodes.find((n) => n.id === 'Ticket')!.position;
+    expect(pts.length).toBeGreaterThan(3);
+    expect(Math.min(...pts.map((p) => p.y))).toBeLessThan(ticket.y);
+    expect(pts.at(-1)!.y).toBe(ticket.y);
   });
   it('draws many_to_many through its join, not the implicit join relationship, inverse and join keys folded in', () => {
     const edges = flow().edges.filter((x) => x.id.startsWith('m2m:'));

@@ -7,13 +7,14 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Diagnostic, Layout, Model, NManyToMany, NormalizedModel, NRelationship, NResource } from '../../core/index';
 import { NODE_WIDTH, placeNewNode, type Point, type Selection } from './gesture-ops';
+import { nodeHeight, nodeRows } from './node-view';
+import { routeEdges, type Box, type EdgeGeometry } from './routing';
 
 /**
- * `loop`: the node has a self-relationship (top handles); `left`/`right`: an edge leaves it on the
- * left / enters it on the right (a destination left of its source). The node renders only the
- * handles its edges use: 300 nodes with six handles each are 1,800 elements to lay out and measure.
+ * Every edge is drawn along its own route (routing.ts), so a node has just two handles, `in` and
+ * `out`, for drawing new relationships; edges name them for React Flow's bookkeeping only.
  */
-export type ResourceNodeData = { name: string; loop?: boolean; left?: boolean; right?: boolean };
+export type ResourceNodeData = { name: string; pinned?: boolean };
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource'>;
 
 /** Crow's-foot end: exactly one, zero or one, zero or many. */
@@ -37,6 +38,11 @@ export type RelationshipEdgeData = {
   parallelIndex: number;
   parallelCount: number;
   hasError: boolean;
+  /** The route (flow coordinates) and the label box, from auto layout or routing.ts. */
+  points: Point[];
+  label: Box | null;
+  /** Set while one of its nodes is being dragged: drawn straight between the handles until the drop. */
+  live?: boolean;
 };
 export type RelationshipFlowEdge = Edge<RelationshipEdgeData, 'relationship'>;
 
@@ -60,6 +66,38 @@ export function positionsFor(model: Model, layout: Layout): Record<string, Point
 
 const key = (resource: string, relationship: string) => `${resource}\u0000${relationship}`;
 
+/** Size of an edge's label box (canvas.css: 11px monospace names, 10px for secondary ones). */
+export function labelSize(labels: readonly EdgeLabel[], variant: RelationshipEdgeData['variant']): { width: number; height: number } {
+  let width = 10 + (variant === 'manual' ? 16 : 0);
+  labels.forEach((l, i) => {
+    const chars = l.relationship.length + (i > 0 && !l.secondary ? 2 : 0);
+    width += chars * (l.secondary ? 6.1 : 6.7) + 14;
+  });
+  return { width: Math.ceil(width), height: 22 };
+}
+
+/** Node boxes as the canvas draws them (header + attribute rows, canvas.css). */
+export function nodeBoxes(normalized: NormalizedModel, positions: Record<string, Point>): Map<string, Box> {
+  const attrs = new Map(normalized.resources.map((r) => [r.name, nodeRows(r)]));
+  const boxes = new Map<string, Box>();
+  for (const [id, p] of Object.entries(positions)) boxes.set(id, { x: p.x, y: p.y, width: NODE_WIDTH, height: nodeHeight(attrs.get(id) ?? 0) });
+  return boxes;
+}
+
+/** Edge geometry, once per (layout, model): selection changes rebuild the flow, not the routes. */
+const geometryCache = new WeakMap<Layout, { normalized: NormalizedModel; ids: string; geometry: Map<string, EdgeGeometry> }>();
+function geometryOf(layout: Layout, normalized: NormalizedModel, positions: Record<string, Point>, edges: readonly RelationshipFlowEdge[]): Map<string, EdgeGeometry> {
+  const ids = edges.map((e) => e.id).join('\n');
+  const hit = geometryCache.get(layout);
+  if (hit && hit.normalized === normalized && hit.ids === ids) return hit.geometry;
+  const geometry = routeEdges(nodeBoxes(normalized, positions), edges.map((e) => ({
+    id: e.id, source: e.source, target: e.target, spread: (e.data?.parallelIndex ?? 0) - ((e.data?.parallelCount ?? 1) - 1) / 2,
+    ...(e.data && e.data.labels.length ? { label: labelSize(e.data.labels, e.data.variant) } : {}),
+  })), layout.routes);
+  geometryCache.set(layout, { normalized, ids, geometry });
+  return geometry;
+}
+
 export function toFlow(
   model: Model,
   normalized: NormalizedModel,
@@ -82,31 +120,21 @@ export function toFlow(
       ariaLabel: `Resource ${r.name}`,
     });
   }
+  const pinned = new Set(layout.pinned ?? []);
+  for (const n of nodes) if (pinned.has(n.id)) n.data.pinned = true;
   const edges = toEdges(normalized, seen, selection, diagnostics);
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const mark = (id: string, flag: 'loop' | 'left' | 'right') => {
-    const n = byId.get(id);
-    if (n) n.data[flag] = true;
-  };
-  // Draw each edge between the facing sides: a destination left of its source is entered from its right.
+  const geometry = geometryOf(layout, normalized, positions, edges);
   for (const e of edges) {
-    if (e.source === e.target) {
-      mark(e.source, 'loop');
-      continue;
-    }
-    const a = positions[e.source];
-    const b = positions[e.target];
-    if (a && b && b.x + NODE_WIDTH < a.x) {
-      e.sourceHandle = 'out-left';
-      e.targetHandle = 'in-right';
-      mark(e.source, 'left');
-      mark(e.target, 'right');
+    const g = geometry.get(e.id);
+    if (g && e.data) {
+      e.data.points = g.points;
+      e.data.label = g.label;
     }
   }
   return { nodes, edges };
 }
 
-function toEdges(
+export function toEdges(
   normalized: NormalizedModel,
   present: ReadonlySet<string>,
   selection: Selection,
@@ -119,7 +147,7 @@ function toEdges(
     if (d.severity === 'error' && d.resource && d.relationship) errors.add(key(d.resource, d.relationship));
   }
   const consumed = new Set<string>();
-  const drafts: Array<Omit<RelationshipEdgeData, 'parallelIndex' | 'parallelCount' | 'hasError'> & { id: string; source: string; target: string }> = [];
+  const drafts: Array<Omit<RelationshipEdgeData, 'parallelIndex' | 'parallelCount' | 'hasError' | 'points' | 'label' | 'live'> & { id: string; source: string; target: string }> = [];
   const rels = (r: string) => byName.get(r)?.relationships ?? [];
   const take = (resource: string, rel: NRelationship) => consumed.add(key(resource, rel.name));
   const free = (resource: string, rel: NRelationship) => !consumed.has(key(resource, rel.name));
@@ -217,8 +245,8 @@ function toEdges(
       id,
       source,
       target,
-      sourceHandle: source === target ? 'loop-out' : 'out',
-      targetHandle: source === target ? 'loop-in' : 'in',
+      sourceHandle: 'out',
+      targetHandle: 'in',
       type: 'relationship' as const,
       selected: selectedKey !== null && data.labels.some((l) => key(l.resource, l.relationship) === selectedKey),
       ariaLabel: `Relationship ${data.labels.map((l) => `${l.resource}.${l.relationship}`).join(', ')}`,
@@ -227,15 +255,26 @@ function toEdges(
         parallelIndex: index,
         parallelCount: groups.get(pk) ?? 1,
         hasError: data.labels.some((l) => errors.has(key(l.resource, l.relationship))),
+        points: [],
+        label: null,
       },
     };
   });
+}
+
+function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
+  return a === b || (a.length === b.length && a.every((p, i) => p.x === b[i]!.x && p.y === b[i]!.y));
+}
+
+function sameBox(a: Box | null, b: Box | null): boolean {
+  return a === b || (!!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height);
 }
 
 function sameEdgeData(a: RelationshipEdgeData | undefined, b: RelationshipEdgeData | undefined): boolean {
   if (!a || !b) return a === b;
   return a.variant === b.variant && a.startCardinality === b.startCardinality && a.endCardinality === b.endCardinality
     && a.parallelIndex === b.parallelIndex && a.parallelCount === b.parallelCount && a.hasError === b.hasError
+    && !!a.live === !!b.live && samePoints(a.points, b.points) && sameBox(a.label, b.label)
     && a.labels.length === b.labels.length
     && a.labels.every((l, i) => {
       const m = b.labels[i];
@@ -253,7 +292,7 @@ export function reconcileNodes(prev: readonly ResourceFlowNode[], next: Resource
   const out = next.map((n, i) => {
     const o = old.get(n.id);
     if (o && o.position.x === n.position.x && o.position.y === n.position.y && !!o.selected === !!n.selected && o.data.name === n.data.name
-      && !!o.data.loop === !!n.data.loop && !!o.data.left === !!n.data.left && !!o.data.right === !!n.data.right) {
+      && !!o.data.pinned === !!n.data.pinned) {
       if (prev[i] !== o) changed = true;
       return o;
     }

@@ -32,19 +32,20 @@ export function IssuesPanel() {
   const sorted = [...errors, ...warnings];
 
   return (
-    <section className="issues-panel" aria-labelledby="issues-heading">
+    // No issues: the header alone says so (one line, not a block of the screen).
+    <section className={`issues-panel${sorted.length === 0 ? ' is-empty' : ''}`} aria-labelledby="issues-heading">
       <header className="panel-header">
         <h2 id="issues-heading">Issues</h2>
         <span className="muted">
-          {errors.length} error{errors.length === 1 ? '' : 's'} · {warnings.length} warning{warnings.length === 1 ? '' : 's'}
+          {sorted.length === 0
+            ? 'No issues. The model is valid.'
+            : `${errors.length} error${errors.length === 1 ? '' : 's'} · ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`}
         </span>
         <button type="button" className="icon-button" aria-label="Hide issues" onClick={() => useUi.getState().setIssuesOpen(false)}>
           ×
         </button>
       </header>
-      {sorted.length === 0 ? (
-        <p className="empty">No issues. The model is valid.</p>
-      ) : (
+      {sorted.length > 0 && (
         <ul className="issues-list" aria-label="Diagnostics">
           {sorted.map((d, i) => {
             const target = selectionOf(d);

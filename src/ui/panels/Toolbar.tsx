@@ -57,7 +57,7 @@ export function Toolbar() {
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <div className="toolbar-group">
-        <span className="brand" aria-hidden="true">◆ Relata</span>
+        <span className="brand" aria-hidden="true">◆<span className="tb-text"> Relata</span></span>
         <button type="button" className="model-switch" onClick={() => open('models')} aria-label={`Models (current: ${title})`}>
           <span className="model-title">{title}</span>
           <span aria-hidden="true" className="chevron">▾</span>
@@ -77,7 +77,7 @@ export function Toolbar() {
           disabled={!canUndo}
           onClick={() => useDocument.getState().undo()}
         >
-          <span aria-hidden="true">↶</span> Undo
+          <span aria-hidden="true">↶</span><span className="tb-text"> Undo</span>
         </button>
         <button
           type="button"
@@ -86,7 +86,7 @@ export function Toolbar() {
           disabled={!canRedo}
           onClick={() => useDocument.getState().redo()}
         >
-          <span aria-hidden="true">↷</span> Redo
+          <span aria-hidden="true">↷</span><span className="tb-text"> Redo</span>
         </button>
       </div>
 
@@ -103,7 +103,7 @@ export function Toolbar() {
         <SaveStatus />
         <IssueCount />
         <button type="button" className="search-button" onClick={() => open('palette')} aria-label="Search resources" title={`Search (${MOD}K)`}>
-          <span aria-hidden="true">⌕</span> Search <kbd>{MOD}K</kbd>
+          <span aria-hidden="true">⌕</span><span className="tb-text"> Search</span> <kbd>{MOD}K</kbd>
         </button>
         <button
           type="button"

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import { TEMPLATES, getTemplate, isTemplateName } from '../../core/index';
 import type { RelataDocument } from '../../core/index';
 import { emptyDocument, newDocId, useDocument } from '../state/document-store';
+import { useCanvas } from '../canvas/canvas-store';
+import { laidOutSoon } from '../canvas/layout';
 import { useUi } from '../state/ui-store';
 import type { ModelDb, ModelSummary, StorageError } from './model-db';
 
@@ -54,6 +56,8 @@ export function createSession(db: ModelDb, opts: { delayMs?: number } = {}) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pending: { id: string; title: string; document: RelataDocument } | null = null;
   let writing: Promise<void> = Promise.resolve();
+  /** The document store's version right after the last open (a later layout applies only to an untouched document). */
+  let openedVersion = -1;
 
   async function refresh() {
     const res = await db.list();
@@ -99,9 +103,20 @@ export function createSession(db: ModelDb, opts: { delayMs?: number } = {}) {
     }
   });
 
+  /** A template's layout that came after it opened: applied if nothing was done to it meanwhile. */
+  function relayout(id: string, title: string, doc: RelataDocument) {
+    const state = useDocument.getState();
+    if (state.docId !== id || state.version !== openedVersion) return;
+    state.openDocument(id, title, doc);
+    openedVersion = useDocument.getState().version;
+    schedule(id, title, doc);
+    useCanvas.getState().requestFit();
+  }
+
   function open(id: string, title: string, document: RelataDocument) {
     void flush();
     useDocument.getState().openDocument(id, title, document);
+    openedVersion = useDocument.getState().version;
     remember(id);
   }
 
@@ -117,7 +132,10 @@ export function createSession(db: ModelDb, opts: { delayMs?: number } = {}) {
   async function createFromTemplate(name: string) {
     if (!isTemplateName(name)) return;
     const t = getTemplate(name);
-    await createModel(t.title, { model: t.model, layout: { positions: {} } });
+    const laid = await laidOutSoon(t.model);
+    await createModel(t.title, laid.document);
+    const id = useDocument.getState().docId;
+    if (id) laid.later((doc) => relayout(id, t.title, doc));
   }
 
   async function openModel(id: string) {
@@ -172,10 +190,11 @@ export function createSession(db: ModelDb, opts: { delayMs?: number } = {}) {
     if (fixture && isTemplateName(fixture)) {
       const t = getTemplate(fixture);
       const id = `fixture-${fixture}`;
-      const document: RelataDocument = { model: t.model, layout: { positions: {} } };
-      open(id, t.title, document);
-      schedule(id, t.title, document);
+      const laid = await laidOutSoon(t.model);
+      open(id, t.title, laid.document);
+      schedule(id, t.title, laid.document);
       await flush();
+      laid.later((doc) => relayout(id, t.title, doc));
     } else {
       if (fixture) {
         useUi.getState().showProblem({

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { CSSProperties, KeyboardEvent as ReactKeyboardEvent, PointerEvent as ReactPointerEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { QueryRequest } from '../../core/index';
 import { getEngineClient } from '../../client/engine-client';
@@ -10,6 +11,55 @@ import { cleanRequest, walkedEdges } from './request-tree';
 import { CopyAsCode, ErrorView, HopSummaryView, RecordTree, SqlLog, Timings } from './ResultsView';
 
 type View = 'tree' | 'json' | 'sql';
+
+const SPLIT_KEY = 'relata:preview-split';
+const clampSplit = (v: number) => Math.min(75, Math.max(20, v));
+
+function storedSplit(): number {
+  try {
+    const v = Number(localStorage.getItem(SPLIT_KEY));
+    return Number.isFinite(v) && v > 0 ? clampSplit(v) : 42;
+  } catch {
+    return 42;
+  }
+}
+
+/** The request form's share of the width (per cent), dragged or set with the arrow keys, remembered. */
+function useSplit() {
+  const [split, setSplit] = useState(storedSplit);
+  const box = useRef<HTMLDivElement>(null);
+  const dragging = useRef(false);
+  const commit = (v: number) => {
+    const next = Math.round(clampSplit(v) * 10) / 10;
+    setSplit(next);
+    try {
+      localStorage.setItem(SPLIT_KEY, String(next));
+    } catch {
+      // Not remembering the split is harmless.
+    }
+  };
+  const separator = {
+    onPointerDown: (e: ReactPointerEvent<HTMLDivElement>) => {
+      e.currentTarget.setPointerCapture(e.pointerId);
+      dragging.current = true;
+    },
+    onPointerMove: (e: ReactPointerEvent<HTMLDivElement>) => {
+      const r = box.current?.getBoundingClientRect();
+      if (dragging.current && r && r.width > 0) commit(((e.clientX - r.left) / r.width) * 100);
+    },
+    onPointerUp: () => {
+      dragging.current = false;
+    },
+    onKeyDown: (e: ReactKeyboardEvent<HTMLDivElement>) => {
+      const step = e.shiftKey ? 10 : 2;
+      if (e.key === 'ArrowLeft') commit(split - step);
+      else if (e.key === 'ArrowRight') commit(split + step);
+      else return;
+      e.preventDefault();
+    },
+  };
+  return { split, box, separator };
+}
 
 /** Builds a query (root, filter, sort, window, select, loads) and shows what the engine returns for it. */
 export function PreviewPanel() {
@@ -25,6 +75,7 @@ export function PreviewPanel() {
   const dataVersion = useEngineSync((s) => s.dataVersion);
   const [view, setView] = useState<View>('tree');
   const [paramsText, setParamsText] = useState('');
+  const { split, box: splitBox, separator } = useSplit();
 
   const names = model.resources.map((r) => r.name);
   const first = names[0];
@@ -62,7 +113,7 @@ export function PreviewPanel() {
   })();
 
   return (
-    <div className="preview-panel">
+    <div className="preview-panel" ref={splitBox} style={{ '--preview-split': `${split}%` } as CSSProperties}>
       <form className="preview-request" aria-label="Preview request" onSubmit={(e) => e.preventDefault()}>
         <div className="request-row">
           <label className="field">
@@ -127,6 +178,18 @@ export function PreviewPanel() {
           {query.isFetching && <span className="muted" role="status">Running…</span>}
         </div>
       </form>
+      <div
+        className="preview-split"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label="Resize request and results"
+        aria-valuenow={split}
+        aria-valuemin={20}
+        aria-valuemax={75}
+        tabIndex={0}
+        {...separator}
+        onPointerCancel={separator.onPointerUp}
+      />
       <section className="preview-results" aria-label="Preview results">
         {!result && !query.isFetching && <p className="muted">Run the preview to see records and SQL.</p>}
         {result && !result.ok && <ErrorView error={result.error} />}

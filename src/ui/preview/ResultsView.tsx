@@ -87,7 +87,7 @@ function RecordNode({ row, depth, index }: { row: Row; depth: number; index: num
   const [open, setOpen] = useState(depth < 2 && index < OPEN_FIRST);
   return (
     <details className="record" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} role="treeitem" aria-label={label(row)} aria-expanded={open}>
-      <summary>{label(row)}</summary>
+      <summary {...(depth === 0 ? { 'data-result-row': index } : {})}>{label(row)}</summary>
       {open && <RecordBody row={row} depth={depth} />}
     </details>
   );
