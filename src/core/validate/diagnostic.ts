@@ -20,6 +20,8 @@ export type DiagnosticCode =
   | 'foreign_key_type_mismatch'
   /** A name a data layer cannot store as given: `sqlite_*` tables, tables equal ignoring case, control characters. */
   | 'unstorable_name'
+  /** Two resources on one table (Ash allows it; previews cannot store both). */
+  | 'shared_table'
   /** Structural problems of the JSON itself (wrong type, missing key, unknown attribute type...). */
   | 'invalid_model';
 

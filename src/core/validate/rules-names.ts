@@ -93,7 +93,7 @@ const hasControl = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 
  * `_rowid_` or `oid` (one of the three must stay free).
  */
 function checkStorable(ctx: ValidationContext): void {
-  const tables = new Map<string, string>();
+  const tables = new Map<string, { resource: string; table: string }>();
   ctx.normalized.resources.forEach((res, i) => {
     const at = (): JsonPath => [...resourcePath(i), ctx.model.resources[i]?.table !== undefined ? 'table' : 'name'];
     const push = (message: string) => ctx.out.push({ severity: 'error', code: 'unstorable_name', resource: res.name, path: at(), message });
@@ -104,10 +104,17 @@ function checkStorable(ctx: ValidationContext): void {
     else if (table.toLowerCase().startsWith('sqlite_')) push(`The table name ${shown} of \`${res.name}\` starts with \`sqlite_\`, which SQLite reserves for itself; rename it.`);
     const key = table.toLowerCase();
     const other = tables.get(key);
-    if (other !== undefined) {
-      push(`The table ${shown} of \`${res.name}\` and the table of \`${other}\` differ only in case; SQLite treats them as one table, rename one.`);
+    // The same table for two resources is Ash's shared table (each resource reads its own rows); only
+    // names that differ in case alone collide without meaning to.
+    if (other !== undefined && other.table !== table) {
+      push(`The table ${shown} of \`${res.name}\` and the table of \`${other.resource}\` differ only in case; SQLite treats them as one table, rename one.`);
+    } else if (other !== undefined) {
+      ctx.out.push({
+        severity: 'warning', code: 'shared_table', resource: res.name, path: at(),
+        message: `\`${res.name}\` shares the table ${shown} with \`${other.resource}\` (as Ash allows); exports write it once, but previews keep sample rows per resource and cannot load both: give one its own table to preview it.`,
+      });
     } else {
-      tables.set(key, res.name);
+      tables.set(key, { resource: res.name, table });
     }
     const names = new Set(res.attributes.map((a) => a.name.toLowerCase()));
     if (names.has('rowid') && names.has('_rowid_') && names.has('oid')) {
