@@ -102,7 +102,7 @@ function createEngineUnguarded(options: EngineOptions): Result<Engine> {
     if (options.layer === null || typeof options.layer !== 'object' || typeof options.layer.create !== 'function') {
       return err(relataError('invalid_model', 'createEngine: `layer` must be a layer factory such as sqliteLayer(db) or memoryLayer()'));
     }
-  } else if (options.dataLayer === null || typeof options.dataLayer !== 'object' || (options.dataLayer.kind !== 'memory' && options.dataLayer.kind !== 'sqlite')) {
+  } else if (options.dataLayer !== undefined && (options.dataLayer === null || typeof options.dataLayer !== 'object' || (options.dataLayer.kind !== 'memory' && options.dataLayer.kind !== 'sqlite'))) {
     return err(relataError('invalid_model', 'createEngine: give `layer: sqliteLayer(db) | memoryLayer()` (or the older `dataLayer: { kind: "memory" } | { kind: "sqlite", db }`)'));
   }
   let diagnostics: Diagnostic[];

@@ -312,15 +312,17 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     }
     const cond = where ? `${keyCond} AND ${where}` : keyCond;
     let rows: Row[];
+    // Ties in the sort are broken by the destination's primary key, as on the other layers.
+    const sort = spec.sort.length > 0 ? withPkTiebreak(step.to, spec.sort) : [];
     if (runtimeWhere === null && spec.window) {
-      const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
+      const order = sort.map((k) => sortTerm(k, d)).join(', ');
       const partition = ci ? `lower(${keyCol})` : keyCol;
       const inner = `SELECT ${cols(step.to, d)}, ROW_NUMBER() OVER (PARTITION BY ${partition}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" FROM ${q(step.to.table)} AS ${d} WHERE ${cond}`;
       const lower = c.param(spec.window.offset);
       const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
       rows = await read(`SELECT ${cols(step.to)} FROM (${inner}) AS w WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink);
     } else {
-      const order = runtimeWhere === null ? c.orderBy(spec.sort, d) : '';
+      const order = runtimeWhere === null ? c.orderBy(sort, d) : '';
       rows = await read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} ${c.hoisted.join(' ')} WHERE ${cond} ${order}`, c.params, step.to, sink);
     }
     const groups = group(rows, (row) => groupKey(row[r.destinationAttribute], ci));
@@ -370,14 +372,16 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     const on = conds.length > 0 ? conds.join(' AND ') : 'true';
     const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${keyIn(c, pkCol, step.from, pk[0]!, pks, false)}`;
     let rows: Row[];
+    // Ties in the sort are broken by the destination's primary key, as on the other layers.
+    const sort = spec.sort.length > 0 ? withPkTiebreak(step.to, spec.sort) : [];
     if (spec.window) {
-      const order = spec.sort.map((k) => sortTerm(k, d)).join(', ');
+      const order = sort.map((k) => sortTerm(k, d)).join(', ');
       const inner = `SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}", ROW_NUMBER() OVER (PARTITION BY ${pkCol}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" ${base}`;
       const lower = c.param(spec.window.offset);
       const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
       rows = await read(`SELECT ${cols(step.to)}, "${PARENT_KEY}" FROM (${inner}) AS w WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink, [PARENT_KEY]);
     } else {
-      rows = await read(`SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(spec.sort, d)}`, c.params, step.to, sink, [PARENT_KEY]);
+      rows = await read(`SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(sort, d)}`, c.params, step.to, sink, [PARENT_KEY]);
     }
     const groups = group(rows, (row) => {
       const k = groupKey(row[PARENT_KEY], false);
