@@ -1,4 +1,5 @@
 import type { Layout, Model } from '../../core/index';
+import { useCanvas } from '../canvas/canvas-store';
 import { useDocument } from '../state/document-store';
 import { useUi } from '../state/ui-store';
 import { useImportDraft } from './import-draft';
@@ -27,6 +28,8 @@ export function importText(text: string, source: string): boolean {
 export function replaceWithImported(imported: { model: Model; layout: Layout | null }) {
   const doc = importedDocument(useDocument.getState().document, imported);
   useDocument.getState().replaceDocument(doc, { resetHistory: false });
+  // The imported resources may sit anywhere (new ones on the grid): show them all.
+  useCanvas.getState().requestFit();
   useUi.getState().closeDialog();
   useUi.getState().notify(`Imported “${imported.model.name}”`);
 }

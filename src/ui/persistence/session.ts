@@ -107,7 +107,10 @@ export function createSession(db: ModelDb, opts: { delayMs?: number } = {}) {
   function relayout(id: string, title: string, doc: RelataDocument) {
     const state = useDocument.getState();
     if (state.docId !== id || state.version !== openedVersion) return;
+    // Only positions change: what the user selected meanwhile (a node, the Code tab on it) stays.
+    const selection = state.selection;
     state.openDocument(id, title, doc);
+    if (selection) useDocument.getState().select(selection);
     openedVersion = useDocument.getState().version;
     schedule(id, title, doc);
     useCanvas.getState().requestFit();
