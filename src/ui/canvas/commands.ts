@@ -2,6 +2,7 @@
  * Canvas gestures as commands. The op builders are pure (`gesture-ops.ts`, unit-tested); the
  * functions here read the current document, dispatch the ops as ONE step, and select the result.
  */
+import { useCanvas } from './canvas-store';
 import { useDocument } from '../state/document-store';
 import {
   addAttributeOps, addResourceOps, connectOps, deleteSelectionOps, type ConnectOptions, type Point,
@@ -40,6 +41,8 @@ export function connect(from: string, to: string, opts: ConnectOptions): { ok: t
   const result = dispatch(plan.ops, `Add relationship ${from}.${opts.name}`);
   if (!result.ok) return { ok: false, message: result.error.message };
   select(plan.selection);
+  // A join resource made for a many_to_many lands in free space, maybe out of view: show it too.
+  if (plan.ops.some((op) => op.kind === 'addResource')) useCanvas.getState().requestFit();
   return { ok: true };
 }
 
