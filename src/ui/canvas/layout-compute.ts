@@ -53,6 +53,9 @@ const OPTIONS: Record<string, string> = {
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.layered.crossingMinimization.forceNodeModelOrder': 'false',
   'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+  // A long chain of layers wraps into rows instead of one strip the view must shrink to fit.
+  'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+  'elk.aspectRatio': '1.6',
 };
 
 const round = (p: { x: number; y: number }): Point => ({ x: Math.round(p.x), y: Math.round(p.y) });
