@@ -17,8 +17,8 @@ export default defineConfig({
     entries: ['index.html', 'src/**/*.worker.ts'],
     include: [
       '@codemirror/autocomplete', '@codemirror/commands', '@codemirror/lang-javascript', '@codemirror/language',
-      '@codemirror/lint', '@codemirror/state', '@codemirror/view', '@dagrejs/dagre', '@tanstack/react-query',
-      '@xyflow/react', 'acorn', 'codemirror', 'comlink', 'fflate', 'idb', 'react', 'react-dom', 'react-dom/client',
+      '@codemirror/lint', '@codemirror/state', '@codemirror/view', '@tanstack/react-query',
+      '@xyflow/react', 'acorn', 'codemirror', 'comlink', 'elkjs/lib/elk.bundled.js', 'fflate', 'idb', 'react', 'react-dom', 'react-dom/client',
       'react/jsx-dev-runtime', 'react/jsx-runtime', 'sql.js', 'zustand', 'zustand/traditional',
     ],
   },

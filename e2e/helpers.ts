@@ -12,7 +12,23 @@ export async function waitForSaved(page: Page) {
 export async function openFixture(page: Page, name: 'helpdesk' | 'twitter' | 'blog') {
   await page.goto(`/?fixture=${name}`);
   await expect(page.getByRole('button', { name: /^Models \(current: / })).toBeVisible();
+  // The fixture has opened (its template may still be waiting for its layout before it shows).
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 20_000 });
+  // A template whose layout came late is laid out again when it lands ("Laying out…" meanwhile).
+  await expect(page.locator('.relata-canvas[aria-busy="true"]')).toHaveCount(0, { timeout: 20_000 });
   await waitForSaved(page);
+}
+
+/** Waits until a locator's box stops moving (a layout landing or a fit-view animation has finished). */
+export async function waitForStill(locator: Locator) {
+  let last = '';
+  await expect.poll(async () => {
+    const b = await locator.boundingBox();
+    const now = b ? `${Math.round(b.x)},${Math.round(b.y)},${Math.round(b.width)}` : 'none';
+    const still = now === last && now !== 'none';
+    last = now;
+    return still;
+  }, { intervals: [150, 300, 300, 300] }).toBe(true);
 }
 
 /** Opens the app on whatever it restores (a new empty model in a fresh browser context). */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addResource, mod, openApp, openFixture, resourceNode } from './helpers';
+import { addResource, mod, openApp, openFixture, resourceNode, waitForStill } from './helpers';
 
 test('undo and redo an added resource with the toolbar buttons', async ({ page }) => {
   await openApp(page);
@@ -36,6 +36,8 @@ test('undo and redo with Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z', async ({ page }) => {
 test('undo of a node move puts the node back', async ({ page }) => {
   await openFixture(page, 'blog');
   const node = resourceNode(page, 'Author');
+  // The template's layout and the fit that follows it may still be moving the node.
+  await waitForStill(node);
   const before = await node.boundingBox();
   if (!before) throw new Error('node not visible');
   await page.mouse.move(before.x + 40, before.y + 14);

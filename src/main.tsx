@@ -17,7 +17,7 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-if (import.meta.env.DEV || new URLSearchParams(location.search).has('bench')) installDevHandle();
+if (import.meta.env.DEV || import.meta.env.VITE_E2E === '1' || new URLSearchParams(location.search).has('bench')) installDevHandle();
 // Elixir import reads with tree-sitter once its wasm has loaded (the built-in parser until then).
 loadElixirParserBrowser().catch((e: unknown) => console.warn('Elixir parser (tree-sitter) not loaded; using the built-in one', e));
 

@@ -108,6 +108,7 @@ function CanvasInner() {
   const docId = useDocument((s) => s.docId);
   const theme = useUi((s) => s.theme);
   const fitRequest = useCanvas((s) => s.fitRequest);
+  const laying = useCanvas((s) => s.laying > 0);
   const { screenToFlowPosition, fitView, setCenter, setViewport } = useReactFlow();
   const rf = useStoreApi<ResourceFlowNode, RelationshipFlowEdge>();
   const root = useRef<HTMLDivElement>(null);
@@ -264,7 +265,7 @@ function CanvasInner() {
   const viewReady = viewFor === docId;
 
   return (
-    <div className="relata-canvas" ref={root} onDoubleClick={onDoubleClick}>
+    <div className="relata-canvas" ref={root} onDoubleClick={onDoubleClick} aria-busy={laying}>
       <CardinalityMarkers />
       <ReactFlow<ResourceFlowNode, RelationshipFlowEdge>
         nodes={viewReady ? nodes : NO_NODES}
@@ -302,6 +303,11 @@ function CanvasInner() {
           <p className="canvas-empty-title">An empty model</p>
           <p>Double-click anywhere to add a resource, then drag from a resource's right edge to another to relate them.</p>
         </div>
+      )}
+      {laying && (
+        <p className="canvas-laying" role="status">
+          Laying out…
+        </p>
       )}
       <RelationshipPicker />
     </div>

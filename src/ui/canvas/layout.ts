@@ -100,11 +100,15 @@ export async function laidOutSoon(model: Model): Promise<{ document: RelataDocum
   if (first) return { document: first, later: () => {} };
   return {
     document: plain,
-    later: (apply) => void pending.then(apply, () => {}),
+    later: (apply) => void useCanvas.getState().trackLayout(pending.then(apply, () => {})),
   };
 }
 
 export async function autoLayout(): Promise<void> {
+  return useCanvas.getState().trackLayout(runAutoLayout());
+}
+
+async function runAutoLayout(): Promise<void> {
   const { normalized, version, document } = useDocument.getState();
   if (normalized.resources.length === 0) return;
   let layout = await layoutOfModel(normalized, document.layout);
