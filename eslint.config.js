@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const uiOnly = ['react', 'react-dom', 'zustand', '@xyflow/react', '@codemirror/*', 'codemirror', 'comlink', '@tanstack/*', 'sql.js', 'idb'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  { ignores: ['dist/**', 'dist-e2e/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
