@@ -11,6 +11,7 @@ import type { ResourceSchema, Schema, Step } from '../schema/schema';
 import { stepFor, windowSort } from '../schema/schema';
 import type { SortKey } from '../engine/sort';
 import { resolveSort, withPkTiebreak } from '../engine/sort';
+import { memoPerSchema } from '../engine/derived-fields';
 import type { NAggregate } from './types';
 
 export interface BoundAggregate {
@@ -35,14 +36,11 @@ const binding = new Set<string>();
 
 /** Binds (once per schema) the aggregate `name` of `owner`; a failure is a RelataFailure. */
 export function bindAggregate(schema: Schema, owner: ResourceSchema, name: string): BoundAggregate {
-  let byKey = cache.get(schema);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(schema, byKey);
-  }
   const key = `${owner.name}.${name}`;
-  const hit = byKey.get(key);
-  if (hit) return hit;
+  return memoPerSchema(cache, schema, key, () => bindUncached(schema, owner, name, key));
+}
+
+function bindUncached(schema: Schema, owner: ResourceSchema, name: string, key: string): BoundAggregate {
   const def = findAggregate(owner, name);
   if (!def) return fail('no_such_attribute', `${owner.name} has no aggregate \`${name}\``);
   if (binding.has(key)) return fail('invalid_expression', `aggregate ${key} refers to itself through its filter`);
@@ -73,9 +71,7 @@ export function bindAggregate(schema: Schema, owner: ResourceSchema, name: strin
       : def.kind === 'avg' ? 'float'
       : def.kind === 'list' ? 'map'
       : fieldType ?? 'string';
-    const bound: BoundAggregate = { def, owner, steps, dest, type, fieldType, where, sort };
-    byKey.set(key, bound);
-    return bound;
+    return { def, owner, steps, dest, type, fieldType, where, sort };
   } finally {
     binding.delete(key);
   }

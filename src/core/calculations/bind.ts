@@ -10,6 +10,7 @@ import type { Calculation } from '../model/types';
 import { fail } from '../result';
 import { calculationExpr, cannot, findCalculation } from './inline';
 import type { ResourceSchema, Schema, Step } from '../schema/schema';
+import { memoPerSchema } from '../engine/derived-fields';
 
 export { calculationExpr, findCalculation, inlineCalculation } from './inline';
 
@@ -34,25 +35,18 @@ const cache = new WeakMap<Schema, Map<string, BoundCalculation>>();
  * the owner's scope. A path in a value must reach one row (belongs_to chains); else a coded error.
  */
 export function bindCalculation(schema: Schema, owner: ResourceSchema, name: string): BoundCalculation {
-  let byKey = cache.get(schema);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(schema, byKey);
-  }
   const key = `${owner.name}.${name}`;
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const def = findCalculation(owner, name);
-  if (!def) return fail('invalid_load', `${owner.name} has no calculation \`${name}\``);
-  calculationExpr(owner, def);
-  const expr = bindFilter(def.expression, { schema, scopes: [owner], params: [], unknownCode: 'invalid_expression', where: `calculation ${key}` });
-  for (const b of pathBindings(expr)) {
-    const step = b.path[b.path.length - 1]!;
-    if (!isSingleRow(step)) cannot(owner, def, `\`${b.path.map((s) => s.rel.name).join('.')}\` may reach several rows; a value needs a belongs_to path (use exists(...) or an aggregate)`);
-  }
-  const bound: BoundCalculation = { def, owner, expr, boolean: def.type === 'boolean' || isTruthValued(expr) };
-  byKey.set(key, bound);
-  return bound;
+  return memoPerSchema(cache, schema, key, () => {
+    const def = findCalculation(owner, name);
+    if (!def) return fail('invalid_load', `${owner.name} has no calculation \`${name}\``);
+    calculationExpr(owner, def);
+    const expr = bindFilter(def.expression, { schema, scopes: [owner], params: [], unknownCode: 'invalid_expression', where: `calculation ${key}` });
+    for (const b of pathBindings(expr)) {
+      const step = b.path[b.path.length - 1]!;
+      if (!isSingleRow(step)) cannot(owner, def, `\`${b.path.map((s) => s.rel.name).join('.')}\` may reach several rows; a value needs a belongs_to path (use exists(...) or an aggregate)`);
+    }
+    return { def, owner, expr, boolean: def.type === 'boolean' || isTruthValued(expr) };
+  });
 }
 
 function isTruthValued(e: BExpr): boolean {
