@@ -28,6 +28,8 @@ export interface CompileContext {
   joinSort(step: Step): SortKey[];
   /** A manual relationship's `sqlSubquery` condition, with placeholder aliases (undefined: none). */
   manualSql(step: Step): string | undefined;
+  /** Wraps a substituted sqlSubquery condition in the layer's time budget (sqlite: sql-budget.ts). */
+  guardManualSql?(condition: string, parent: SqlScope, destination: SqlScope): string;
   /** The attribute is an integer whose column has INTEGER affinity (so a key list may become a range). */
   integerColumn?(resource: ResourceSchema, attr: string): boolean;
 }
@@ -149,7 +151,9 @@ export class SqlCompiler {
     if (isManual(rel)) {
       const sql = this.ctx.manualSql(step);
       if (sql === undefined) throw new NeedsRuntime(`${step.key} is a manual relationship without sqlSubquery`);
-      const conds = [`(${sql.split(SQL_SUBQUERY_PARENT).join(base).split(SQL_SUBQUERY_DESTINATION).join(alias)})`];
+      const condition = `(${sql.split(SQL_SUBQUERY_PARENT).join(base).split(SQL_SUBQUERY_DESTINATION).join(alias)})`;
+      const toScope: SqlScope = { alias, resource: step.to };
+      const conds = [this.ctx.guardManualSql ? this.ctx.guardManualSql(condition, fromScope, toScope) : condition];
       const rf = this.ctx.relFilter(step);
       if (rf) conds.push(this.filter(rf, [{ alias, resource: step.to }, fromScope]));
       return `${kind} JOIN ${q(step.to.table)} AS ${alias} ON ${conds.join(' AND ')}`;
