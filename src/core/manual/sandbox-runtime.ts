@@ -7,6 +7,7 @@ import type { CheckJob, HostMessage, RpcReply, RunJob, SandboxMessage, SandboxPo
 import { checkManualModuleStatic, toSandboxScript } from './static-check';
 import { SQL_SUBQUERY_DESTINATION, SQL_SUBQUERY_PARENT } from './contract';
 import { encodeReturn, fromWire, unpackMarked, type Deliveries } from './packing';
+import { measureReturn, returnTooLargeMessage } from './return-budget';
 
 /**
  * The code that runs inside the sandbox worker (browser Web Worker or Node worker_threads): compiles
@@ -99,6 +100,18 @@ function failure(what: string, e: unknown): RelataError {
   const name = e instanceof Error ? e.name : typeof e;
   const message = `${what}${messageOf(e)}${where ? ` (line ${where.line})` : ''}`;
   return relataError('manual_load_failed', message, { details: { errorName: name, ...where } });
+}
+
+type RunOutcome = { ok: true; value: unknown } | { ok: false; error: RelataError };
+
+/** The return within the size budget, or `too_large` (a getter or proxy that throws: `manual_invalid_return`). */
+function sizeChecked(value: unknown): RunOutcome {
+  try {
+    const size = measureReturn(value);
+    return size.over ? { ok: false, error: relataError('too_large', returnTooLargeMessage(size)) } : { ok: true, value };
+  } catch (e) {
+    return { ok: false, error: relataError('manual_invalid_return', `load returned a value that cannot be read: ${messageOf(e)}`) };
+  }
 }
 
 async function evaluate(source: string): Promise<Record<string, unknown>> {
@@ -230,7 +243,8 @@ export function startSandbox(port: SandboxPort): void {
         reply(msg);
         return;
       case 'run':
-        void runLoad(msg).then((outcome) => {
+        void runLoad(msg).then((result) => {
+          let outcome = result;
           // Encode before finish() forgets which rows were delivered; user objects may throw (proxies).
           let encoded: ReturnType<typeof encodeReturn> = null;
           try {
@@ -238,6 +252,8 @@ export function startSandbox(port: SandboxPort): void {
           } catch {
             encoded = null;
           }
+          // A plain return is copied to the host: measured first, so a huge one is never copied.
+          if (outcome.ok && !encoded) outcome = sizeChecked(outcome.value);
           finish((recycle) => {
             try {
               port.post({ kind: 'run-done', id: msg.id, outcome: encoded ? { ok: true, encoded } : outcome, recycle });
