@@ -24,6 +24,36 @@ const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as
 const SOURCE_URL = 'relata-manual-code.js';
 const FRAME = /relata-manual-code\.js:(\d+):(\d+)/;
 
+/**
+ * Resolves after one task of the event loop, i.e. once the microtask queue has drained. A job is
+ * answered only after this hop: code that leaves a microtask loop running (`function spin() {
+ * Promise.resolve().then(spin) }`) never drains the queue, so its own job runs into its time limit
+ * and the host replaces the sandbox, instead of the next job never starting. Captured before
+ * hardening removes MessageChannel (a message hop is faster than a timer in both environments).
+ */
+interface HopPort {
+  onmessage: (() => void) | null;
+  postMessage(message: null): void;
+}
+interface HopGlobals {
+  MessageChannel?: new () => { port1: HopPort; port2: HopPort };
+  setTimeout(fn: () => void, ms: number): unknown;
+}
+const afterMicrotasks: () => Promise<void> = (() => {
+  const g = globalThis as unknown as HopGlobals;
+  const Channel = g.MessageChannel;
+  const timer = g.setTimeout.bind(g);
+  if (typeof Channel !== 'function') return () => new Promise<void>((resolve) => void timer(resolve, 0));
+  const channel = new Channel();
+  const waiting: Array<() => void> = [];
+  channel.port2.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port1.postMessage(null);
+    });
+})();
+
 type CompiledModule = (exports: Record<string, unknown>) => Promise<void>;
 
 /** Source text → compiled module; bounded, because the editor may check every keystroke's version. */
@@ -243,7 +273,8 @@ export function startSandbox(port: SandboxPort): void {
         reply(msg);
         return;
       case 'run':
-        void runLoad(msg).then((result) => {
+        void runLoad(msg).then(async (result) => {
+          await afterMicrotasks();
           let outcome = result;
           // Encode before finish() forgets which rows were delivered; user objects may throw (proxies).
           let encoded: ReturnType<typeof encodeReturn> = null;
@@ -266,7 +297,10 @@ export function startSandbox(port: SandboxPort): void {
         });
         return;
       case 'check':
-        void runCheck(msg).then((check) => finish((recycle) => port.post({ kind: 'check-done', id: msg.id, check, recycle })));
+        void runCheck(msg).then(async (check) => {
+          await afterMicrotasks();
+          finish((recycle) => port.post({ kind: 'check-done', id: msg.id, check, recycle }));
+        });
         return;
     }
   });
