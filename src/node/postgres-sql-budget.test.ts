@@ -1,15 +1,15 @@
 /**
- * Issue 12: a manual relationship's sqlSubquery SQL runs under statement_timeout (the manual code
- * time limit) on the postgres layer, on the run's real server; `timeout` past it, and the session's
- * own statement_timeout is put back. (PGlite sets statement_timeout but never fires it: a
- * single-threaded wasm server has no timer signal. Not tested there because it does not hold.)
+ * Issue 12: a manual relationship's sqlSubquery SQL runs on a time budget (the manual code time
+ * limit) on the postgres layer: under statement_timeout on the run's real server (the session's own
+ * value is put back), through a temporary budget function on PGlite (which never fires
+ * statement_timeout); `timeout` past it, and the next read runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { createEngine } from '../core/engine/engine';
 import type { Model } from '../core/model/types';
 import { connect } from '../../test/support/postgres';
-import { pgDriver } from './postgres-drivers';
+import { openPglite, pgDriver } from './postgres-drivers';
 import { postgresLayer } from '../core/datalayers/postgres/postgres-layer';
 import { createNodeManualRunner } from './manual-runner';
 import type { PgDriver } from '../core/datalayers/postgres/driver';
@@ -22,18 +22,24 @@ export function sqlSubquery({ parent, destination }) {
   return destination + '."id" = ' + parent + '."id" AND pg_sleep(10) IS NOT NULL';
 }`;
 
-const model: Model = {
+// A condition no index serves: every (parent, destination) pair is tried.
+const pairs = `export const load = (records) => records.map(() => []);
+export function sqlSubquery({ parent, destination }) {
+  return '(' + destination + '."id" * 7919 + ' + parent + '."id") % 1000003 = 1';
+}`;
+
+const model = (source: string): Model => ({
   format: 'relata/model@1',
   name: 'Budget',
   resources: [
     {
       name: 'Parent',
       attributes: [{ name: 'id', type: 'integer', primaryKey: true }],
-      relationships: [{ kind: 'has_many', name: 'slow', destination: 'Child', manual: { language: 'javascript', source: slow } }],
+      relationships: [{ kind: 'has_many', name: 'slow', destination: 'Child', manual: { language: 'javascript', source } }],
     },
     { name: 'Child', attributes: [{ name: 'id', type: 'integer', primaryKey: true }], relationships: [] },
   ],
-};
+});
 
 let client: pg.Client;
 beforeAll(async () => {
@@ -49,10 +55,11 @@ afterAll(async () => {
   await client.end();
 });
 
-async function probe(driver: PgDriver): Promise<number> {
-  const e = createEngine({ model, layer: postgresLayer(driver), manualRunner: runner, manualTimeoutMs: 400 });
+async function probe(driver: PgDriver, source = slow, n = 2, timeoutMs = 400): Promise<number> {
+  const e = createEngine({ model: model(source), layer: postgresLayer(driver), manualRunner: runner, manualTimeoutMs: timeoutMs });
   if (!e.ok) throw new Error(e.error.message);
-  expect(e.value.load({ Parent: [{ id: 1 }, { id: 2 }], Child: [{ id: 1 }] }).ok).toBe(true);
+  const ids = Array.from({ length: n }, (_, i) => ({ id: i + 1 }));
+  expect(e.value.load({ Parent: ids, Child: n === 2 ? [{ id: 1 }] : ids }).ok).toBe(true);
   // Warm up: the sandbox gives the sqlSubquery SQL on the first read.
   expect((await e.value.read({ resource: 'Parent', filter: 'id == 1' })).ok).toBe(true);
   const started = performance.now();
@@ -60,14 +67,31 @@ async function probe(driver: PgDriver): Promise<number> {
   const ms = performance.now() - started;
   expect(r.ok ? '' : r.error.code).toBe('timeout');
   expect(ms).toBeLessThan(3000);
-  const next = await e.value.read({ resource: 'Parent', sort: [{ field: 'id' }] });
+  const next = await e.value.read({ resource: 'Parent', filter: 'id <= 2', sort: [{ field: 'id' }] });
   expect(next.ok && next.value.records).toEqual([{ id: 1 }, { id: 2 }]);
   return ms;
 }
 
-describe('sqlSubquery SQL under statement_timeout (postgres layer)', () => {
+describe('sqlSubquery SQL on a time budget (postgres layer)', () => {
   it('on the real server: timeout, the next read runs, the session setting is put back', async () => {
     await probe(pgDriver(client));
     expect((await client.query('SHOW statement_timeout')).rows[0]).toEqual({ statement_timeout: '123s' });
+  });
+
+  it('on PGlite: the budget function stops a statement trying millions of pairs; within the limit the rows are right', async () => {
+    const pglite = await openPglite();
+    try {
+      await probe(pglite.driver, pairs, 4000, 300);
+      const e = createEngine({ model: model(pairs), layer: postgresLayer(pglite.driver), manualRunner: runner, manualTimeoutMs: 60_000 });
+      if (!e.ok) throw new Error(e.error.message);
+      const r = await e.value.read({ resource: 'Parent', filter: 'exists(slow, id > 0) and id <= 40', sort: [{ field: 'id' }] });
+      if (!r.ok) throw new Error(r.error.message);
+      const expected = [];
+      for (let p = 1; p <= 40; p++) for (let c = 1; c <= 4000; c++) if ((c * 7919 + p) % 1000003 === 1) { expected.push({ id: p }); break; }
+      expect(r.value.records).toEqual(expected);
+      expect(r.value.statements.some((s) => s.sql.includes('pg_temp.relata_budget('))).toBe(true);
+    } finally {
+      await pglite.close();
+    }
   });
 });

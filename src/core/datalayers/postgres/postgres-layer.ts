@@ -25,11 +25,9 @@ import { quoteIdent as q } from '../sqlite/ddl';
 import { PgCompiler, pgValue } from './compile';
 import { postgresArrayType, postgresSchemaStatements } from './ddl';
 import type { PgDriver } from './driver';
+import { DEFAULT_SQL_BUDGET_MS, budgetedQuery, guardCondition } from './sql-budget';
 
 const PARENT_KEY = '__relata_parent';
-/** Marks a statement that runs a manual relationship's sqlSubquery SQL (it then runs under a statement_timeout). */
-const MANUAL_SQL_MARK = '/* relata:sqlSubquery */';
-const DEFAULT_SQL_BUDGET_MS = 2000;
 
 interface PendingWrite {
   sql: string;
@@ -86,25 +84,9 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     },
     joinSort: (step) => (step.join && step.through ? resolveSort(step.through, windowSort(step.join), step.key) : []),
     manualSql: (step) => manualSql.get(step.key),
-    guardManualSql: (condition) => `(${MANUAL_SQL_MARK} ${condition})`,
+    guardManualSql: (condition, parent, destination) => guardCondition(driver.flavor, condition, parent, destination),
   };
   let sqlBudgetMs = DEFAULT_SQL_BUDGET_MS;
-
-  /**
-   * Runs a read; one carrying sqlSubquery SQL (user-written) under `statement_timeout` = the manual
-   * code time limit, set for the session and put back after (inside a transaction that the timeout
-   * aborted, the rollback puts it back).
-   */
-  async function budgetedQuery(sql: string, params: readonly unknown[]): Promise<unknown[][]> {
-    if (!sql.includes(MANUAL_SQL_MARK)) return driver.query(sql, params);
-    const previous = String((await driver.query("SELECT current_setting('statement_timeout')"))[0]?.[0] ?? '0');
-    await driver.query("SELECT set_config('statement_timeout', $1, false)", [String(sqlBudgetMs)]);
-    try {
-      return await driver.query(sql, params);
-    } finally {
-      await driver.query("SELECT set_config('statement_timeout', $1, false)", [previous]).catch(() => undefined);
-    }
-  }
 
   async function runQueued(): Promise<void> {
     while (pending.length > 0) {
@@ -170,11 +152,9 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     const started = now();
     let values: unknown[][];
     try {
-      values = await budgetedQuery(sql, params);
+      values = await budgetedQuery(driver, sql, params, sqlBudgetMs);
     } catch (e) {
-      if (sql.includes(MANUAL_SQL_MARK) && /statement timeout/i.test((e as Error).message)) {
-        return fail('timeout', `A manual relationship's sqlSubquery SQL ran past its time limit of ${sqlBudgetMs} ms`, { details: { sql } });
-      }
+      if (e instanceof RelataFailure) throw e;
       return fail('invalid_query', `PostgreSQL rejected a statement: ${(e as Error).message}`, { details: { sql } });
     }
     sink.push({ sql, params: [...params], rows: values.length, ms: now() - started, scope: sink.scope });
