@@ -50,6 +50,24 @@ describe('the size budget of a manual return', () => {
     });
   }
 
+  it('rows of ctx.read returned by reference, millions of times: too_large', async () => {
+    const e = createEngine({
+      model: model(`export async function load(records, opts, ctx) {
+  const posts = await ctx.read(ctx.query);
+  return records.map(() => posts);
+}`),
+      dataLayer: { kind: 'memory' },
+      manualRunner: runner,
+    });
+    if (!e.ok) throw new Error(e.error.message);
+    e.value.load({ Author: Array.from({ length: 1500 }, (_, i) => ({ id: i + 1 })), Post: Array.from({ length: 1000 }, (_, i) => ({ id: i + 1, title: 't' })) });
+    const r = await e.value.read({ resource: 'Author', load: { m: {} } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'too_large', path: ['Author', 'm'] } });
+    // The same rows by reference within the budget load (1,000 references).
+    const small = await e.value.read({ resource: 'Author', filter: 'id == 1', load: { m: {} } });
+    expect(small.ok && (small.value.records[0]!.m as unknown[]).length).toBe(1000);
+  });
+
   it('a return within the budget loads', async () => {
     const { r } = await readWith('export const load = (rs) => rs.map((a) => Array.from({ length: 1000 }, (_, i) => ({ id: a.id * 10000 + i, title: "t" })));');
     if (!r.ok) throw new Error(r.error.message);

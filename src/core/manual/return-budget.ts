@@ -2,7 +2,8 @@
  * The size budget of what a manual `load` may return, measured in the sandbox before the value is
  * copied to the host (a structured clone of 200 MB took 5 s and as much memory on the host side).
  * The same 1,000,000 values as a query, and 32,000,000 characters of strings (binary data counts
- * its bytes). Rows returned by reference to `ctx.read` rows are the host's own and are not measured.
+ * its bytes). Rows returned as references to `ctx.read` rows travel as references (the host's own
+ * rows), up to 1,000,000 of them (packing.ts); more are measured here as values.
  */
 
 export const RETURN_VALUE_BUDGET = 1_000_000;
