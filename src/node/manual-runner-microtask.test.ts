@@ -51,8 +51,8 @@ describe('a microtask loop left running after load', () => {
         const started = performance.now();
         const innocent = await e.value.read({ resource: 'Author', sort: [{ field: 'id' }], load: { fine: {} } });
         expect(innocent.ok && innocent.value.records).toEqual([{ id: 1, fine: [] }, { id: 2, fine: [] }]);
-        // A fresh sandbox starts in well under the 500 ms limit the starved one ran into.
-        expect(performance.now() - started).toBeLessThan(400);
+        // Answered, not starved (a starved sandbox answers with a timeout); slack for a loaded machine.
+        expect(performance.now() - started).toBeLessThan(3000);
       }
     }
   });
@@ -63,6 +63,6 @@ describe('a microtask loop left running after load', () => {
     const started = performance.now();
     const good = await runner.check('export const load = (rs) => rs.map(() => []);');
     expect(good.ok).toBe(true);
-    expect(performance.now() - started).toBeLessThan(400);
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
