@@ -70,8 +70,12 @@ export interface DataReader {
   readAggregates(read: AggregateRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<unknown[][]>;
   /** Calculation values for the rows whose primary keys are `keys` (docs/model-extensions.md). */
   readCalculations(read: CalculationRead, keys: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<unknown[][]>;
-  /** A manual relationship's `sqlSubquery` condition (placeholder aliases), so filters through it run in SQL; a layer without SQL ignores it. */
-  registerManualSql(stepKey: string, sql: string): void;
+  /**
+   * A manual relationship's `sqlSubquery` condition (placeholder aliases), so filters through it run
+   * in SQL; a layer without SQL ignores it. Statements running it are limited to `timeoutMs`
+   * (the manual code time limit; `timeout` past it).
+   */
+  registerManualSql(stepKey: string, sql: string, timeoutMs?: number): void;
 }
 
 /**

@@ -163,7 +163,7 @@ class EngineImpl implements Engine {
         const key = `${resource.name}.${rel.name}`;
         jobs.push(
           runner.check(rel.manual.source).then((check) => {
-            if (check.ok && check.sqlSubquery) layer.registerManualSql(key, check.sqlSubquery);
+            if (check.ok && check.sqlSubquery) layer.registerManualSql(key, check.sqlSubquery, this.options.manualTimeoutMs);
           }),
         );
       }

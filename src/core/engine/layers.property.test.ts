@@ -286,7 +286,7 @@ describe('sqlite and memory agree on hostile names and edge values', () => {
     const rejected = fc.constantFrom(NaN, Infinity, -Infinity, 'a\u0000b', 10n);
     const filter = (n: string, s: string) =>
       fc.oneof(
-        fc.constantFrom(`${n} == "1"`, `${n} != "1"`, `${n} < "1"`, `${s} == 1`, `${s} > 1`, `${n} == ^p`, `${s} == ^p`, `${n} in ^p`, `pets.${n} == 1`, `all_pets.${s} == "1"`, `exists(pets, ${n} > parent(${n}))`),
+        fc.constantFrom(`${n} == "1"`, `${n} != "1"`, `${n} < "1"`, `${s} == 1`, `${s} > 1`, `${n} == ^p`, `${s} == ^p`, `${n} in ^p`, `${s} in ^p or ${n} in ^p`, `pets.${n} == 1`, `all_pets.${s} == "1"`, `exists(pets, ${n} > parent(${n}))`),
         fc.integer({ min: 17, max: 40_000 }).map((k) => `${n} in [${Array.from({ length: k }, (_, i) => i % 5).join(', ')}]`),
         fc.integer({ min: 17, max: 200 }).map((k) => `${s} in [${Array.from({ length: k }, (_, i) => `"${i % 4}"`).join(', ')}]`),
       );
@@ -296,8 +296,8 @@ describe('sqlite and memory agree on hostile names and edge values', () => {
         fc.array(fc.record({ a: fc.integer({ min: 0, max: 3 }), b: fc.constantFrom('1', '2', 'a', '') }), { maxLength: 5 }),
         fc.array(fc.record({ a: fc.integer({ min: 0, max: 3 }), b: fc.constantFrom('1', 'a'), owner_id: fc.integer({ min: 1, max: 5 }) }), { maxLength: 8 }),
         fc.boolean(),
-        // Non-empty lists: `true in ^p` with an empty list is a known sqlite failure (docs/limits.md, issue 12 report).
-        fc.oneof(value, rejected, fc.array(value, { minLength: 1, maxLength: 3 })),
+        // Empty lists too (`true in ^p` with [] once failed on sqlite: a parameter without its placeholder).
+        fc.oneof(value, rejected, fc.constant([]), fc.array(value, { maxLength: 3 })),
         fc.constantFrom(undefined, 0, 1, 1e308, 2 ** 53, 2 ** 63),
         async ([n, s], owners, pets, withFilter, p, limit) => {
           const world: World = {

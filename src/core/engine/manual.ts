@@ -53,7 +53,9 @@ export async function runManual(
     host,
   );
   if (!outcome.ok) {
-    fail(outcome.error.code, `${where}: ${outcome.error.message}`, { ...outcome.error, path: [load.step.from.name, rel.name] });
+    // The message names the relationship (spreading the error whole would put its own message back).
+    const { code, message, ...rest } = outcome.error;
+    fail(code, `${where}: ${message}`, { ...rest, path: [load.step.from.name, rel.name] });
   }
   const value = outcome.value;
   const lists = shapeResult(value, sources, load.step.from, rel, load.step.many, where);

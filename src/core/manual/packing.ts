@@ -1,5 +1,6 @@
 import type { Row } from '../query/types';
 import { HOST_ROWS, type DeferredRows } from '../query/raw-rows';
+import { RETURN_VALUE_BUDGET } from './return-budget';
 
 /**
  * Cheaper transfers across the sandbox boundary for the common case of a manual relationship:
@@ -159,6 +160,11 @@ export function encodeReturn(value: unknown, deliveries: Deliveries): EncodedRet
   if (!Array.isArray(value)) return null;
   const packs = deliveries.packs;
   if (packs.length === 0) return null;
+  // More row references than the return's value budget (return-budget.ts) cannot be within it:
+  // measured as plain values instead, which stops at the budget with too_large.
+  let total = 0;
+  for (const el of value as unknown[]) if (Array.isArray(el)) total += el.length;
+  if (total > RETURN_VALUE_BUDGET) return null;
   const shape = new Int32Array(value.length);
   const nulls = new Uint8Array(value.length);
   const refs: number[] = [];

@@ -76,7 +76,7 @@ function decodeOutcome(outcome: Extract<SandboxMessage, { kind: 'run-done' }>['o
 }
 
 function timeoutAnswer(job: Job): Answer {
-  const message = `Manual code ran past the time limit of ${job.timeoutMs} ms (a loop that never ends, or a promise that never settles)`;
+  const message = `Manual code ran past the time limit of ${job.timeoutMs} ms (a loop that never ends, a promise that never settles, or a promise loop left running after load returned)`;
   return job.message.kind === 'run'
     ? { kind: 'run', outcome: { ok: false, error: relataError('timeout', message) } }
     : { kind: 'check', check: { ok: false, message: `Evaluating the module: ${message}` } };

@@ -7,6 +7,7 @@ import type { CheckJob, HostMessage, RpcReply, RunJob, SandboxMessage, SandboxPo
 import { checkManualModuleStatic, toSandboxScript } from './static-check';
 import { SQL_SUBQUERY_DESTINATION, SQL_SUBQUERY_PARENT } from './contract';
 import { encodeReturn, fromWire, unpackMarked, type Deliveries } from './packing';
+import { measureReturn, returnTooLargeMessage } from './return-budget';
 
 /**
  * The code that runs inside the sandbox worker (browser Web Worker or Node worker_threads): compiles
@@ -22,6 +23,36 @@ const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as
 /** Stack frames of user code carry this name, so their lines can be told apart from the runtime's. */
 const SOURCE_URL = 'relata-manual-code.js';
 const FRAME = /relata-manual-code\.js:(\d+):(\d+)/;
+
+/**
+ * Resolves after one task of the event loop, i.e. once the microtask queue has drained. A job is
+ * answered only after this hop: code that leaves a microtask loop running (`function spin() {
+ * Promise.resolve().then(spin) }`) never drains the queue, so its own job runs into its time limit
+ * and the host replaces the sandbox, instead of the next job never starting. Captured before
+ * hardening removes MessageChannel (a message hop is faster than a timer in both environments).
+ */
+interface HopPort {
+  onmessage: (() => void) | null;
+  postMessage(message: null): void;
+}
+interface HopGlobals {
+  MessageChannel?: new () => { port1: HopPort; port2: HopPort };
+  setTimeout(fn: () => void, ms: number): unknown;
+}
+const afterMicrotasks: () => Promise<void> = (() => {
+  const g = globalThis as unknown as HopGlobals;
+  const Channel = g.MessageChannel;
+  const timer = g.setTimeout.bind(g);
+  if (typeof Channel !== 'function') return () => new Promise<void>((resolve) => void timer(resolve, 0));
+  const channel = new Channel();
+  const waiting: Array<() => void> = [];
+  channel.port2.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port1.postMessage(null);
+    });
+})();
 
 type CompiledModule = (exports: Record<string, unknown>) => Promise<void>;
 
@@ -99,6 +130,18 @@ function failure(what: string, e: unknown): RelataError {
   const name = e instanceof Error ? e.name : typeof e;
   const message = `${what}${messageOf(e)}${where ? ` (line ${where.line})` : ''}`;
   return relataError('manual_load_failed', message, { details: { errorName: name, ...where } });
+}
+
+type RunOutcome = { ok: true; value: unknown } | { ok: false; error: RelataError };
+
+/** The return within the size budget, or `too_large` (a getter or proxy that throws: `manual_invalid_return`). */
+function sizeChecked(value: unknown): RunOutcome {
+  try {
+    const size = measureReturn(value);
+    return size.over ? { ok: false, error: relataError('too_large', returnTooLargeMessage(size)) } : { ok: true, value };
+  } catch (e) {
+    return { ok: false, error: relataError('manual_invalid_return', `load returned a value that cannot be read: ${messageOf(e)}`) };
+  }
 }
 
 async function evaluate(source: string): Promise<Record<string, unknown>> {
@@ -230,7 +273,9 @@ export function startSandbox(port: SandboxPort): void {
         reply(msg);
         return;
       case 'run':
-        void runLoad(msg).then((outcome) => {
+        void runLoad(msg).then(async (result) => {
+          await afterMicrotasks();
+          let outcome = result;
           // Encode before finish() forgets which rows were delivered; user objects may throw (proxies).
           let encoded: ReturnType<typeof encodeReturn> = null;
           try {
@@ -238,6 +283,8 @@ export function startSandbox(port: SandboxPort): void {
           } catch {
             encoded = null;
           }
+          // A plain return is copied to the host: measured first, so a huge one is never copied.
+          if (outcome.ok && !encoded) outcome = sizeChecked(outcome.value);
           finish((recycle) => {
             try {
               port.post({ kind: 'run-done', id: msg.id, outcome: encoded ? { ok: true, encoded } : outcome, recycle });
@@ -250,7 +297,10 @@ export function startSandbox(port: SandboxPort): void {
         });
         return;
       case 'check':
-        void runCheck(msg).then((check) => finish((recycle) => port.post({ kind: 'check-done', id: msg.id, check, recycle })));
+        void runCheck(msg).then(async (check) => {
+          await afterMicrotasks();
+          finish((recycle) => port.post({ kind: 'check-done', id: msg.id, check, recycle }));
+        });
         return;
     }
   });

@@ -25,6 +25,7 @@ import { quoteIdent as q } from '../sqlite/ddl';
 import { PgCompiler, pgValue } from './compile';
 import { postgresArrayType, postgresSchemaStatements } from './ddl';
 import type { PgDriver } from './driver';
+import { DEFAULT_SQL_BUDGET_MS, budgetedQuery, guardCondition } from './sql-budget';
 
 const PARENT_KEY = '__relata_parent';
 
@@ -83,7 +84,9 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     },
     joinSort: (step) => (step.join && step.through ? resolveSort(step.through, windowSort(step.join), step.key) : []),
     manualSql: (step) => manualSql.get(step.key),
+    guardManualSql: (condition, parent, destination) => guardCondition(driver.flavor, condition, parent, destination),
   };
+  let sqlBudgetMs = DEFAULT_SQL_BUDGET_MS;
 
   async function runQueued(): Promise<void> {
     while (pending.length > 0) {
@@ -149,8 +152,9 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     const started = now();
     let values: unknown[][];
     try {
-      values = await driver.query(sql, params);
+      values = await budgetedQuery(driver, sql, params, sqlBudgetMs);
     } catch (e) {
+      if (e instanceof RelataFailure) throw e;
       return fail('invalid_query', `PostgreSQL rejected a statement: ${(e as Error).message}`, { details: { sql } });
     }
     sink.push({ sql, params: [...params], rows: values.length, ms: now() - started, scope: sink.scope });
@@ -206,8 +210,9 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     schema,
     freshRows: true,
     flush,
-    registerManualSql(stepKey: string, sql: string) {
+    registerManualSql(stepKey: string, sql: string, timeoutMs?: number) {
       manualSql.set(stepKey, sql);
+      if (timeoutMs !== undefined && Number.isFinite(timeoutMs) && timeoutMs > 0) sqlBudgetMs = Math.ceil(timeoutMs);
     },
     insertRow(r: ResourceSchema, row: Row, sink: StatementSink) {
       const cols = r.attributeNames;

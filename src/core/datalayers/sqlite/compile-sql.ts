@@ -28,6 +28,8 @@ export interface CompileContext {
   joinSort(step: Step): SortKey[];
   /** A manual relationship's `sqlSubquery` condition, with placeholder aliases (undefined: none). */
   manualSql(step: Step): string | undefined;
+  /** Wraps a substituted sqlSubquery condition in the layer's time budget (sqlite: sql-budget.ts). */
+  guardManualSql?(condition: string, parent: SqlScope, destination: SqlScope): string;
   /** The attribute is an integer whose column has INTEGER affinity (so a key list may become a range). */
   integerColumn?(resource: ResourceSchema, attr: string): boolean;
 }
@@ -149,7 +151,9 @@ export class SqlCompiler {
     if (isManual(rel)) {
       const sql = this.ctx.manualSql(step);
       if (sql === undefined) throw new NeedsRuntime(`${step.key} is a manual relationship without sqlSubquery`);
-      const conds = [`(${sql.split(SQL_SUBQUERY_PARENT).join(base).split(SQL_SUBQUERY_DESTINATION).join(alias)})`];
+      const condition = `(${sql.split(SQL_SUBQUERY_PARENT).join(base).split(SQL_SUBQUERY_DESTINATION).join(alias)})`;
+      const toScope: SqlScope = { alias, resource: step.to };
+      const conds = [this.ctx.guardManualSql ? this.ctx.guardManualSql(condition, fromScope, toScope) : condition];
       const rf = this.ctx.relFilter(step);
       if (rf) conds.push(this.filter(rf, [{ alias, resource: step.to }, fromScope]));
       return `${kind} JOIN ${q(step.to.table)} AS ${alias} ON ${conds.join(' AND ')}`;
@@ -263,14 +267,15 @@ export class SqlCompiler {
       // A literal list travels as one JSON parameter past 16 items, however long (no variable limit).
       const flat = e.r.k === 'list' && e.r.items.length > 16 ? literalItems(e.r.items) : null;
       const r: BExpr = flat ? { k: 'lit', value: flat } : e.r;
+      // An empty list is decided before the left side is compiled: compiling it may add a parameter
+      // (a literal such as `true`), which the FALSE would leave without a placeholder.
+      if ((r.k === 'list' && r.items.length === 0) || (r.k === 'lit' && Array.isArray(r.value) && r.value.length === 0)) return this.FALSE;
       const l = wrap(this.operand(e.l, r, scopes, assign));
       if (r.k === 'list') {
-        if (r.items.length === 0) return this.FALSE;
         return `(${l} IN (${r.items.map((i) => wrap(this.expr(i, scopes, assign))).join(', ')}))`;
       }
       if (r.k === 'lit' && Array.isArray(r.value)) {
         const items = r.value as unknown[];
-        if (items.length === 0) return this.FALSE;
         if (items.length <= 16) return `(${l} IN (${items.map((v) => wrap(this.param(v))).join(', ')}))`;
         // No `+` here: with the joins a filter may bring, forcing a scan measured slower than seeking.
         return this.keyTest(l, items, { integerColumn: this.integerOperand(e.l, scopes), lowerValues: e.ci });

@@ -17,4 +17,6 @@ export interface SqlDatabase {
   prepare(sql: string): SqlStatement;
   run(sql: string, params?: SqlValue[]): unknown;
   exec(sql: string): Array<{ columns: string[]; values: SqlValue[][] }>;
+  /** Registers a scalar SQL function (sql.js: arity = `fn.length`; a throw aborts the statement). Optional. */
+  create_function?(name: string, fn: (...args: never[]) => unknown): unknown;
 }

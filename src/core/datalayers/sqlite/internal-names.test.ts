@@ -61,3 +61,25 @@ describe('user names never collide with internal columns (sqlite agrees with mem
     expect(sqlite.map((p) => (p as { windowed: Array<{ id: number }> }).windowed.map((c) => c.id))).toEqual([[4], [3]]);
   });
 });
+
+describe('an in-list parameter on the right of a literal (models with attributes named true/false)', () => {
+  // Issue 12 known gap: `true in ^p` with an empty list failed on sqlite ("column index out of range"):
+  // the literal's parameter was added, then the empty list compiled to FALSE without its placeholder.
+  // In a filter `true`/`false` are the literals (both layers), whatever the attributes are called.
+  const cases: Array<[string, unknown[], number[]]> = [
+    ['true in ^p', [], []],
+    ['false in ^p', [], []],
+    ['true in ^p', [true], [1, 2]],
+    ['false in ^p', [true, 10], []],
+    ['10 in ^p', [], []],
+    ['true in ^p or id == 2', [], [2]],
+    ['not(true in ^p)', [], [1, 2]],
+  ];
+  for (const [filter, p, ids] of cases) {
+    it(`${filter} with ${JSON.stringify(p)}`, async () => {
+      const [sqlite, memory] = await both(['true', 'false'], { resource: 'Post', filter, params: { p }, sort: [{ field: 'id' }] });
+      expect(sqlite).toEqual(memory);
+      expect(sqlite.map((r) => (r as { id: number }).id)).toEqual(ids);
+    });
+  }
+});

@@ -6,7 +6,7 @@ import { groupKey } from '../../expr/values';
 import type { AttributeType, Data } from '../../model/types';
 import type { Row } from '../../query/types';
 import { isDeferred, type DeferredRows } from '../../query/raw-rows';
-import { fail } from '../../result';
+import { RelataFailure, fail } from '../../result';
 import type { ResourceSchema, Schema, Step } from '../../schema/schema';
 import { hasNoAttributes, keysAreCi, stepFor, windowSort } from '../../schema/schema';
 import { prepareData } from '../../engine/prepare-data';
@@ -25,6 +25,7 @@ import type { SqlDatabase } from './database';
 import { freeColumnName, quoteIdent as q, rowidName, sqliteSchemaStatements } from './ddl';
 import { StatementRunner } from './rows';
 import { TableStats } from './table-stats';
+import { DEFAULT_SQL_BUDGET_MS, budgeted, installBudget, withSqlBudget } from './sql-budget';
 
 
 /**
@@ -50,6 +51,10 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
   let created = options.attach === true;
   const stats = new TableStats(db, schema, options.attach === true, typesOf);
   const manualSql = new Map<string, string>();
+  let sqlBudgetMs = DEFAULT_SQL_BUDGET_MS;
+  const budgetable = installBudget(db);
+  /** A column of the scope's table the budget call can refer to (its value does not matter). */
+  const anyColumn = (s: SqlScope): string => `${s.alias}.${q(s.resource.attributeNames[0] ?? rowidName([]))}`;
 
   const ctx: CompileContext = {
     relFilter: (step) => relationshipFilter(schema, step, []),
@@ -62,7 +67,10 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     joinSort: (step) => (step.join && step.through ? resolveSort(step.through, windowSort(step.join), step.key) : []),
     manualSql: (step) => manualSql.get(step.key),
     integerColumn: (resource, attr) => stats.integerColumn(resource, attr),
+    guardManualSql: budgetable ? (condition, parent, destination) => budgeted(condition, anyColumn(parent), anyColumn(destination)) : undefined,
   };
+  /** Every statement runs here: SQLite errors become coded errors, sqlSubquery SQL runs on a budget. */
+  const guarded = <T>(sql: string, run: () => T): T => guardedSql(sql, () => withSqlBudget(db, sql, sqlBudgetMs, run));
 
   function ensureTables(): void {
     if (created) return;
@@ -126,8 +134,9 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     kind: 'sqlite',
     schema,
     freshRows: true,
-    registerManualSql(stepKey: string, sql: string) {
+    registerManualSql(stepKey: string, sql: string, timeoutMs?: number) {
       manualSql.set(stepKey, sql);
+      if (timeoutMs !== undefined && Number.isFinite(timeoutMs) && timeoutMs > 0) sqlBudgetMs = timeoutMs;
     },
 
     insertRow(r: ResourceSchema, row: Row, sink: StatementSink) {
@@ -534,10 +543,11 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
 }
 
 /** Runs a statement; SQLite's refusal becomes `invalid_query` naming the statement, never a throw. */
-function guarded<T>(sql: string, run: () => T): T {
+function guardedSql<T>(sql: string, run: () => T): T {
   try {
     return run();
   } catch (e) {
+    if (e instanceof RelataFailure) throw e;
     return fail('invalid_query', `SQLite rejected a statement: ${(e as Error).message}`, { details: { sql } });
   }
 }
