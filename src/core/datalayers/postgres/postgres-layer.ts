@@ -46,7 +46,17 @@ export interface PostgresLayerOptions {
   attach?: boolean;
   /** Refuse writes (actions, load): previews of a user's own database. */
   readOnly?: boolean;
+  /**
+   * How per-parent windows (a relationship's limit/offset per source row) are compiled: `row_number`
+   * (`ROW_NUMBER() OVER (PARTITION BY key …)` over every related row, then `__rn` bounds) or `lateral`
+   * (`unnest(keys) CROSS JOIN LATERAL (… ORDER BY … LIMIT … OFFSET …)`: an index probe per key). The
+   * benchmark (`--window-variants`) measures both; the default is the faster there.
+   */
+  windowMode?: PgWindowMode;
 }
+
+export type PgWindowMode = 'lateral' | 'row_number';
+export const DEFAULT_WINDOW_MODE: PgWindowMode = 'row_number';
 
 /** The engine's factory for the postgres layer: `createEngine({ model, layer: postgresLayer(driver) })`. */
 export function postgresLayer(driver: PgDriver, options: PostgresLayerOptions = {}): LayerFactory {
@@ -69,6 +79,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
   }
   const typesOf = (r: ResourceSchema): Map<string, AttributeType> => types.get(r.name)!;
   const manualSql = new Map<string, string>();
+  const lateralWindows = (options.windowMode ?? DEFAULT_WINDOW_MODE) === 'lateral';
   let pending: PendingWrite[] = [];
   let chain: Promise<void> = Promise.resolve();
   let inTransaction = false;
@@ -178,10 +189,26 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
   };
 
   /** `col = ANY($n::type[])` for the column's type; ci lowers both sides. */
-  const keyIn = (c: PgCompiler, col: string, owner: ResourceSchema, attr: string, keys: unknown[], ci: boolean): string => {
+  /** The key list as one array parameter typed like the column (`$1::bigint[]`). */
+  const keyArray = (c: PgCompiler, owner: ResourceSchema, attr: string, keys: unknown[]): string => {
     const type = postgresArrayType(typesOf(owner).get(attr));
     const list = type === 'text[]' ? keys.map((k) => (typeof k === 'string' ? k : JSON.stringify(k))) : keys;
-    return ci ? `(lower(${col}) = ANY(${c.arrayParam(list, type)}))` : `(${col} = ANY(${c.arrayParam(list, type)}))`;
+    return c.arrayParam(list, type);
+  };
+  const keyIn = (c: PgCompiler, col: string, owner: ResourceSchema, attr: string, keys: unknown[], ci: boolean): string =>
+    ci ? `(lower(${col}) = ANY(${keyArray(c, owner, attr, keys)}))` : `(${col} = ANY(${keyArray(c, owner, attr, keys)}))`;
+
+  /**
+   * A per-key window as `LATERAL`: for each key of the list, the destination rows matching `cond`
+   * (which compares against `k.v`) in `sort` order, cut to the window. `parent` adds a column to the
+   * select list (readPerParent's parent key). Rows come out grouped by nothing in particular but in
+   * `sort` order, which is all the grouping in JS needs.
+   */
+  const lateralWindow = (c: PgCompiler, keys: string, from: string, select: string, sort: SortKey[], inner: string, window: Window, to: ResourceSchema, extra: string[]): string => {
+    const innerOrder = sort.length > 0 ? ` ORDER BY ${sort.map((k) => sortTerm(k, inner)).join(', ')}` : '';
+    const outerOrder = sort.length > 0 ? ` ORDER BY ${sort.map((k) => sortTerm(k, 'w')).join(', ')}` : '';
+    const out = [cols(to, 'w'), ...extra.map((e) => `w.${q(e)}`)].join(', ');
+    return `SELECT ${out} FROM unnest(${keys}) AS k(v) CROSS JOIN LATERAL (SELECT ${select} ${from}${innerOrder} LIMIT ${c.limitSql(window.limit)} OFFSET ${c.param(window.offset)}) AS w${outerOrder}`;
   };
 
   /** The rows whose primary keys are `keys`, aligned with them (null where none). */
@@ -301,7 +328,6 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     const c = new PgCompiler(ctx);
     const d = c.alias('d');
     const keyCol = `${d}.${q(r.destinationAttribute)}`;
-    const keyCond = keyIn(c, keyCol, step.to, r.destinationAttribute, keys, ci);
     let where: string | null = null;
     let runtimeWhere: BExpr | null = null;
     try {
@@ -310,11 +336,17 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
       if (!(e instanceof NeedsRuntime)) throw e;
       runtimeWhere = spec.where;
     }
-    const cond = where ? `${keyCond} AND ${where}` : keyCond;
     let rows: Row[];
     // Ties in the sort are broken by the destination's primary key, as on the other layers.
     const sort = spec.sort.length > 0 ? withPkTiebreak(step.to, spec.sort) : [];
-    if (runtimeWhere === null && spec.window) {
+    const lateral = runtimeWhere === null && spec.window !== null && lateralWindows;
+    const keyCond = lateral ? `${ci ? `lower(${keyCol})` : keyCol} = k.v` : keyIn(c, keyCol, step.to, r.destinationAttribute, keys, ci);
+    const cond = where ? `${keyCond} AND ${where}` : keyCond;
+    if (lateral && spec.window) {
+      const from = `FROM ${q(step.to.table)} AS ${d} WHERE ${cond}`;
+      const sql = lateralWindow(c, keyArray(c, step.to, r.destinationAttribute, keys), from, cols(step.to, d), sort, d, spec.window, step.to, []);
+      rows = await read(sql, c.params, step.to, sink);
+    } else if (runtimeWhere === null && spec.window) {
       const order = sort.map((k) => sortTerm(k, d)).join(', ');
       const partition = ci ? `lower(${keyCol})` : keyCol;
       const inner = `SELECT ${cols(step.to, d)}, ROW_NUMBER() OVER (PARTITION BY ${partition}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" FROM ${q(step.to.table)} AS ${d} WHERE ${cond}`;
@@ -370,10 +402,16 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     const pks = distinctKeys(sources.map((s) => s[pk[0]!]), false);
     if (pks.length === 0) return sources.map(() => []);
     const on = conds.length > 0 ? conds.join(' AND ') : 'true';
-    const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${keyIn(c, pkCol, step.from, pk[0]!, pks, false)}`;
     let rows: Row[];
     // Ties in the sort are broken by the destination's primary key, as on the other layers.
     const sort = spec.sort.length > 0 ? withPkTiebreak(step.to, spec.sort) : [];
+    if (spec.window && lateralWindows) {
+      const from = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${pkCol} = k.v`;
+      const sql = lateralWindow(c, keyArray(c, step.from, pk[0]!, pks), from, `${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}"`, sort, d, spec.window, step.to, [PARENT_KEY]);
+      rows = await read(sql, c.params, step.to, sink, [PARENT_KEY]);
+      return groupByParent(rows, sources, pk[0]!);
+    }
+    const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${keyIn(c, pkCol, step.from, pk[0]!, pks, false)}`;
     if (spec.window) {
       const order = sort.map((k) => sortTerm(k, d)).join(', ');
       const inner = `SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}", ROW_NUMBER() OVER (PARTITION BY ${pkCol}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" ${base}`;
@@ -383,12 +421,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     } else {
       rows = await read(`SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(sort, d)}`, c.params, step.to, sink, [PARENT_KEY]);
     }
-    const groups = group(rows, (row) => {
-      const k = groupKey(row[PARENT_KEY], false);
-      delete row[PARENT_KEY];
-      return k;
-    });
-    return sources.map((s) => groups.get(groupKey(s[pk[0]!], false)) ?? []);
+    return groupByParent(rows, sources, pk[0]!);
   }
 
   /** many_to_many: the join rows (windowed per source by the join relationship), then the destinations. */
@@ -441,6 +474,16 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     if (runtimeWhere) return finishInJs(lists, sources, runtimeWhere, spec.sort, spec.window, step.to, rel);
     return lists.map((list) => applyWindow(sorted ? [...list].sort((a, b) => position.get(a)! - position.get(b)!) : list, spec.window));
   }
+}
+
+/** Rows carrying their parent's key (`__relata_parent`, removed here) as one list per source. */
+function groupByParent(rows: Row[], sources: readonly Row[], pk: string): Row[][] {
+  const groups = group(rows, (row) => {
+    const k = groupKey(row[PARENT_KEY], false);
+    delete row[PARENT_KEY];
+    return k;
+  });
+  return sources.map((s) => groups.get(groupKey(s[pk], false)) ?? []);
 }
 
 function group(rows: Row[], key: (row: Row) => unknown): Map<unknown, Row[]> {
