@@ -13,7 +13,6 @@ import { prepareData } from '../../engine/prepare-data';
 import type { SortKey } from '../../engine/sort';
 import { compareRows, resolveSort, withPkTiebreak } from '../../engine/sort';
 import { relationshipFilter } from '../../engine/plan';
-import { setKey } from '../../engine/records';
 import type { CalculationRead } from '../../calculations/read';
 import type { AggregateRead, DataLayer, LayerFactory, RelatedRead, RootRead, StatementSink, Window } from '../data-layer';
 import { aggregatesInJs } from '../../aggregates/read';
@@ -23,6 +22,8 @@ import type { CompileContext, SqlScope } from '../sqlite/compile-sql';
 import { NeedsRuntime, sortTerm } from '../sqlite/compile-sql';
 import { quoteIdent as q } from '../sqlite/ddl';
 import { PgCompiler, pgValue } from './compile';
+import { PgRowReader } from './rows';
+import type { DeferredRows } from '../../query/raw-rows';
 import { postgresArrayType, postgresSchemaStatements } from './ddl';
 import type { PgDriver } from './driver';
 
@@ -53,6 +54,8 @@ export interface PostgresLayerOptions {
    * benchmark (`--window-variants`) measures both; the default is the faster there.
    */
   windowMode?: PgWindowMode;
+  /** Reads return their rows as one JSON text value (compile.ts `jsonRowsSql`); default: on PGlite only, where it is 3–5× faster. */
+  jsonRows?: boolean;
 }
 
 export type PgWindowMode = 'lateral' | 'row_number';
@@ -80,6 +83,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
   const typesOf = (r: ResourceSchema): Map<string, AttributeType> => types.get(r.name)!;
   const manualSql = new Map<string, string>();
   const lateralWindows = (options.windowMode ?? DEFAULT_WINDOW_MODE) === 'lateral';
+  const jsonRows = options.jsonRows ?? driver.flavor === 'pglite';
   let pending: PendingWrite[] = [];
   let chain: Promise<void> = Promise.resolve();
   let inTransaction = false;
@@ -134,38 +138,19 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     pending.push({ sql, params: raw ? params : params.map(pgValue), sink });
   }
 
-  /** Runs a read (after the queued writes); `sql` outputs the resource's attributes in order, then `extra`. */
-  async function read(sql: string, params: readonly unknown[], resource: ResourceSchema, sink: StatementSink, extra: string[] = []): Promise<Row[]> {
-    const values = await select(sql, params, sink);
-    const names = resource.attributeNames;
-    const colTypes = typesOf(resource);
-    const isMap = names.map((n) => colTypes.get(n) === 'map');
-    const all = extra.length > 0 ? [...names, ...extra] : names;
-    const out: Row[] = new Array<Row>(values.length);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      const row: Row = {};
-      for (let j = 0; j < all.length; j++) {
-        let x: unknown = v[j] ?? null;
-        if (isMap[j] && typeof x === 'string') x = parseJson(x);
-        setKey(row, all[j]!, x);
-      }
-      out[i] = row;
-    }
-    return out;
+  const reader = new PgRowReader(driver, jsonRows, flush);
+
+  /** Runs a read (after the queued writes); `sql` outputs the resource's attributes in order. */
+  async function read(sql: string, params: readonly unknown[], resource: ResourceSchema, sink: StatementSink): Promise<Row[]> {
+    return (await reader.rows(sql, params, resource.attributeNames, typesOf(resource), sink)) as Row[];
   }
 
-  async function select(sql: string, params: readonly unknown[], sink: StatementSink): Promise<unknown[][]> {
-    await flush();
-    const started = now();
-    let values: unknown[][];
-    try {
-      values = await driver.query(sql, params);
-    } catch (e) {
-      return fail('invalid_query', `PostgreSQL rejected a statement: ${(e as Error).message}`, { details: { sql } });
-    }
-    sink.push({ sql, params: [...params], rows: values.length, ms: now() - started, scope: sink.scope });
-    return values;
+  /** Like `read`, for `sql` whose select list ends with the parent's key: the rows, and each one's parent key. */
+  async function readWithParents(sql: string, params: readonly unknown[], resource: ResourceSchema, sink: StatementSink): Promise<{ rows: Row[]; parents: unknown[] }> {
+    const names = resource.attributeNames;
+    const values = await reader.values(sql, params, [...names, PARENT_KEY], sink);
+    const n = names.length;
+    return { rows: reader.build(values, names, typesOf(resource)), parents: values.map((v) => v[n] ?? null) };
   }
 
   async function finishInJs(lists: Row[][], sources: readonly Row[], where: BExpr | null, sort: SortKey[], window: Window | null, to: ResourceSchema, rel: RelatedSource): Promise<Row[][]> {
@@ -287,28 +272,14 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
       }
     },
 
-    readRootDeferred(spec: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]> {
-      return layer.readRoot(spec, rel, sink);
+    readRootDeferred(spec: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[] | DeferredRows> {
+      return readRootRows(spec, rel, sink, true);
     },
 
     async readRoot(spec: RootRead, rel: RelatedSource, sink: StatementSink): Promise<Row[]> {
-      const { resource } = spec;
-      const c = new PgCompiler(ctx);
-      const alias = c.alias('d');
-      let where = 'true';
-      try {
-        if (spec.where) where = c.filter(spec.where, [{ alias, resource }], { hoist: true });
-      } catch (e) {
-        if (!(e instanceof NeedsRuntime)) throw e;
-        const all = await read(`SELECT ${cols(resource, 't')} FROM ${q(resource.table)} AS t`, [], resource, sink);
-        const [kept] = await finishInJs([all], [{}], spec.where, spec.sort, spec.window, resource, rel);
-        return kept!;
-      }
-      const sort = spec.sort.length > 0 ? withPkTiebreak(resource, spec.sort) : [];
-      let sql = `SELECT ${cols(resource, alias)} FROM ${q(resource.table)} AS ${alias} ${c.hoisted.join(' ')} WHERE ${where} ${c.orderBy(sort, alias)}`;
-      if (spec.window.limit !== undefined || spec.window.offset > 0) sql += ` LIMIT ${c.limitSql(spec.window.limit)} OFFSET ${c.param(spec.window.offset)}`;
-      return read(sql, c.params, resource, sink);
+      return (await readRootRows(spec, rel, sink, false)) as Row[];
     },
+
 
     async readRelated(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
       if (spec.step.rel.kind === 'many_to_many') return manyToMany(spec, sources, rel, sink);
@@ -317,6 +288,26 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     },
   };
   return layer;
+
+  /** The root rows of a read; with `defer`, plain rows read as JSON text are handed out unbuilt. */
+  async function readRootRows(spec: RootRead, rel: RelatedSource, sink: StatementSink, defer: boolean): Promise<Row[] | DeferredRows> {
+    const { resource } = spec;
+    const c = new PgCompiler(ctx);
+    const alias = c.alias('d');
+    let where = 'true';
+    try {
+      if (spec.where) where = c.filter(spec.where, [{ alias, resource }], { hoist: true });
+    } catch (e) {
+      if (!(e instanceof NeedsRuntime)) throw e;
+      const all = await read(`SELECT ${cols(resource, 't')} FROM ${q(resource.table)} AS t`, [], resource, sink);
+      const [kept] = await finishInJs([all], [{}], spec.where, spec.sort, spec.window, resource, rel);
+      return kept!;
+    }
+    const sort = spec.sort.length > 0 ? withPkTiebreak(resource, spec.sort) : [];
+    let sql = `SELECT ${cols(resource, alias)} FROM ${q(resource.table)} AS ${alias} ${c.hoisted.join(' ')} WHERE ${where} ${c.orderBy(sort, alias)}`;
+    if (spec.window.limit !== undefined || spec.window.offset > 0) sql += ` LIMIT ${c.limitSql(spec.window.limit)} OFFSET ${c.param(spec.window.offset)}`;
+    return reader.rows(sql, c.params, resource.attributeNames, typesOf(resource), sink, defer);
+  }
 
   /** Destination rows whose key is among the sources' keys; windows per key with ROW_NUMBER(). */
   async function readKeyed(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
@@ -402,26 +393,25 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     const pks = distinctKeys(sources.map((s) => s[pk[0]!]), false);
     if (pks.length === 0) return sources.map(() => []);
     const on = conds.length > 0 ? conds.join(' AND ') : 'true';
-    let rows: Row[];
     // Ties in the sort are broken by the destination's primary key, as on the other layers.
     const sort = spec.sort.length > 0 ? withPkTiebreak(step.to, spec.sort) : [];
     if (spec.window && lateralWindows) {
       const from = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${pkCol} = k.v`;
       const sql = lateralWindow(c, keyArray(c, step.from, pk[0]!, pks), from, `${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}"`, sort, d, spec.window, step.to, [PARENT_KEY]);
-      rows = await read(sql, c.params, step.to, sink, [PARENT_KEY]);
-      return groupByParent(rows, sources, pk[0]!);
+      return groupByParent(await readWithParents(sql, c.params, step.to, sink), sources, pk[0]!);
     }
+    let got: { rows: Row[]; parents: unknown[] };
     const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${keyIn(c, pkCol, step.from, pk[0]!, pks, false)}`;
     if (spec.window) {
       const order = sort.map((k) => sortTerm(k, d)).join(', ');
       const inner = `SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}", ROW_NUMBER() OVER (PARTITION BY ${pkCol}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" ${base}`;
       const lower = c.param(spec.window.offset);
       const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
-      rows = await read(`SELECT ${cols(step.to)}, "${PARENT_KEY}" FROM (${inner}) AS w WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink, [PARENT_KEY]);
+      got = await readWithParents(`SELECT ${cols(step.to)}, "${PARENT_KEY}" FROM (${inner}) AS w WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink);
     } else {
-      rows = await read(`SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(sort, d)}`, c.params, step.to, sink, [PARENT_KEY]);
+      got = await readWithParents(`SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(sort, d)}`, c.params, step.to, sink);
     }
-    return groupByParent(rows, sources, pk[0]!);
+    return groupByParent(got, sources, pk[0]!);
   }
 
   /** many_to_many: the join rows (windowed per source by the join relationship), then the destinations. */
@@ -476,13 +466,15 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
   }
 }
 
-/** Rows carrying their parent's key (`__relata_parent`, removed here) as one list per source. */
-function groupByParent(rows: Row[], sources: readonly Row[], pk: string): Row[][] {
-  const groups = group(rows, (row) => {
-    const k = groupKey(row[PARENT_KEY], false);
-    delete row[PARENT_KEY];
-    return k;
-  });
+/** Rows with their parents' keys (readWithParents) as one list per source. */
+function groupByParent(got: { rows: Row[]; parents: unknown[] }, sources: readonly Row[], pk: string): Row[][] {
+  const groups = new Map<unknown, Row[]>();
+  for (let i = 0; i < got.rows.length; i++) {
+    const k = groupKey(got.parents[i], false);
+    const g = groups.get(k);
+    if (g) g.push(got.rows[i]!);
+    else groups.set(k, [got.rows[i]!]);
+  }
   return sources.map((s) => groups.get(groupKey(s[pk], false)) ?? []);
 }
 
@@ -497,13 +489,6 @@ function group(rows: Row[], key: (row: Row) => unknown): Map<unknown, Row[]> {
   return groups;
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
 
 /** A value as its column stores it: maps (and any object) as JSON text, booleans given as 0/1 as booleans. */
 function storeValue(v: unknown, type: AttributeType | undefined): unknown {
