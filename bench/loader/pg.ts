@@ -187,7 +187,7 @@ export async function runPgBench(opts: PgBenchOptions): Promise<void> {
   const runner = createNodeManualRunner();
   let mismatch = false;
   try {
-    const engine = engineOn(driver, runner, DEFAULT_WINDOW_MODE, false);
+    const engine = engineOn(driver, runner, DEFAULT_WINDOW_MODE[driver.flavor], false);
     const t0 = performance.now();
     const loaded = engine.load(data);
     if (!loaded.ok) throw new Error(loaded.error.message);
@@ -200,7 +200,7 @@ export async function runPgBench(opts: PgBenchOptions): Promise<void> {
       `data: ${sizes.representatives} representatives, ${sizes.users} users, ${sizes.tickets} tickets, ${sizes.comments} comments, ` +
         `${sizes.tags} tags, ${sizes.ticketTags} ticket_tags (loaded in ${fmt(performance.now() - t0)} ms)`,
     );
-    log(`relata windows: ${DEFAULT_WINDOW_MODE}; floor: relata's statements replayed; drizzle: drizzle-orm relational queries on the same connection`);
+    log(`relata windows: ${DEFAULT_WINDOW_MODE[driver.flavor]}; floor: relata's statements replayed; drizzle: drizzle-orm relational queries on the same connection`);
     log();
 
     const relataStatements = new Map<WorkloadName, Statement[]>();
@@ -274,7 +274,7 @@ export async function runPgBench(opts: PgBenchOptions): Promise<void> {
         seed: opts.seed,
         runs: opts.runs,
         sizes,
-        windowMode: DEFAULT_WINDOW_MODE,
+        windowMode: DEFAULT_WINDOW_MODE[driver.flavor],
         workloads: Object.fromEntries(
           Object.entries(results).map(([w, r]) => [
             w,

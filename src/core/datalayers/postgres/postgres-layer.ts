@@ -9,6 +9,7 @@ import type { Row } from '../../query/types';
 import { fail, RelataFailure } from '../../result';
 import type { ResourceSchema, Schema } from '../../schema/schema';
 import { hasNoAttributes, keysAreCi, stepFor, windowSort } from '../../schema/schema';
+import type { Step } from '../../schema/schema';
 import { prepareData } from '../../engine/prepare-data';
 import type { SortKey } from '../../engine/sort';
 import { compareRows, resolveSort, withPkTiebreak } from '../../engine/sort';
@@ -51,7 +52,8 @@ export interface PostgresLayerOptions {
    * How per-parent windows (a relationship's limit/offset per source row) are compiled: `row_number`
    * (`ROW_NUMBER() OVER (PARTITION BY key …)` over every related row, then `__rn` bounds) or `lateral`
    * (`unnest(keys) CROSS JOIN LATERAL (… ORDER BY … LIMIT … OFFSET …)`: an index probe per key). The
-   * benchmark (`--window-variants`) measures both; the default is the faster there.
+   * benchmark (`--window-variants`) measures both; the default is the faster there: `lateral` on
+   * PGlite, `row_number` on a real server (DEFAULT_WINDOW_MODE).
    */
   windowMode?: PgWindowMode;
   /** Reads return their rows as one JSON text value (compile.ts `jsonRowsSql`); default: on PGlite only, where it is 3–5× faster. */
@@ -59,7 +61,12 @@ export interface PostgresLayerOptions {
 }
 
 export type PgWindowMode = 'lateral' | 'row_number';
-export const DEFAULT_WINDOW_MODE: PgWindowMode = 'row_number';
+/**
+ * The faster per-parent window by server, measured at the benchmark's data (scale 1, W4: 1,000
+ * parents × 3 of ~50 tickets each): PGlite lateral 45 ms vs row_number 55 ms; PostgreSQL 15
+ * row_number 75 ms vs lateral 96 ms (docs/postgres-layer.md).
+ */
+export const DEFAULT_WINDOW_MODE: Record<PgDriver['flavor'], PgWindowMode> = { pglite: 'lateral', postgres: 'row_number' };
 
 /** The engine's factory for the postgres layer: `createEngine({ model, layer: postgresLayer(driver) })`. */
 export function postgresLayer(driver: PgDriver, options: PostgresLayerOptions = {}): LayerFactory {
@@ -82,7 +89,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
   }
   const typesOf = (r: ResourceSchema): Map<string, AttributeType> => types.get(r.name)!;
   const manualSql = new Map<string, string>();
-  const lateralWindows = (options.windowMode ?? DEFAULT_WINDOW_MODE) === 'lateral';
+  const lateralWindows = (options.windowMode ?? DEFAULT_WINDOW_MODE[driver.flavor]) === 'lateral';
   const jsonRows = options.jsonRows ?? driver.flavor === 'pglite';
   let pending: PendingWrite[] = [];
   let chain: Promise<void> = Promise.resolve();
@@ -414,6 +421,46 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     return groupByParent(got, sources, pk[0]!);
   }
 
+  /**
+   * many_to_many without a join window or parent filter: the join rows as (source key, destination
+   * key) value lists, no row objects; per source, its destination keys in join order. Null when the
+   * filter needs the evaluator or a key is a map (its text would not compare like the decoded value).
+   */
+  async function joinKeys(joinStep: Step, where: BExpr | null, sort: SortKey[], joinAttr: string, sources: readonly Row[], sink: StatementSink): Promise<unknown[][] | null> {
+    const r = joinStep.rel;
+    const through = joinStep.to;
+    const types = typesOf(through);
+    if (types.get(joinAttr) === 'map' || types.get(r.destinationAttribute) === 'map') return null;
+    const ci = keysAreCi(joinStep.from, r.sourceAttribute, through, r.destinationAttribute);
+    const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci);
+    if (keys.length === 0) return sources.map(() => []);
+    const c = new PgCompiler(ctx);
+    const d = c.alias('d');
+    const keyCol = `${d}.${q(r.destinationAttribute)}`;
+    let cond = keyIn(c, keyCol, through, r.destinationAttribute, keys, ci);
+    try {
+      if (where) cond += ` AND ${c.filter(where, [{ alias: d, resource: through }], { hoist: true })}`;
+    } catch (e) {
+      if (e instanceof NeedsRuntime) return null;
+      throw e;
+    }
+    const order = sort.length > 0 ? c.orderBy(withPkTiebreak(through, sort), d) : '';
+    const sql = `SELECT ${keyCol}, ${d}.${q(joinAttr)} FROM ${q(through.table)} AS ${d} ${c.hoisted.join(' ')} WHERE ${cond} ${order}`;
+    const pairs = await reader.values(sql, c.params, [r.destinationAttribute, joinAttr], sink);
+    const groups = new Map<unknown, unknown[]>();
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i]!;
+      const k = groupKey(pair[0] ?? null, ci);
+      const g = groups.get(k);
+      if (g) g.push(pair[1] ?? null);
+      else groups.set(k, [pair[1] ?? null]);
+    }
+    return sources.map((s) => {
+      const v = s[r.sourceAttribute];
+      return v === null || v === undefined ? [] : groups.get(groupKey(v, ci)) ?? [];
+    });
+  }
+
   /** many_to_many: the join rows (windowed per source by the join relationship), then the destinations. */
   async function manyToMany(spec: RelatedRead, sources: readonly Row[], rel: RelatedSource, sink: StatementSink): Promise<Row[][]> {
     const { step } = spec;
@@ -423,13 +470,19 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     if (!joinStep) return sources.map(() => []);
     const joinWindow: Window | null = step.join.limit !== undefined ? { offset: 0, limit: step.join.limit } : null;
     const joinAttr = m2m.destinationAttributeOnJoinResource;
-    const joinLists = await (spec.joinWhere && maxParentDepth(spec.joinWhere) > 0 ? readPerParent : readKeyed)(
-      { step: joinStep, where: spec.joinWhere ?? null, sort: spec.joinSort ?? [], window: joinWindow, mode: 'load' },
-      sources,
-      rel,
-      sink,
-    );
-    const keyLists = joinLists.map((joins) => joins.map((j) => j[joinAttr]));
+    // Per source, the destination keys of its join rows, in join order.
+    let keyLists = joinWindow === null && !(spec.joinWhere && maxParentDepth(spec.joinWhere) > 0)
+      ? await joinKeys(joinStep, spec.joinWhere ?? null, spec.joinSort ?? [], joinAttr, sources, sink)
+      : null;
+    if (keyLists === null) {
+      const joinLists = await (spec.joinWhere && maxParentDepth(spec.joinWhere) > 0 ? readPerParent : readKeyed)(
+        { step: joinStep, where: spec.joinWhere ?? null, sort: spec.joinSort ?? [], window: joinWindow, mode: 'load' },
+        sources,
+        rel,
+        sink,
+      );
+      keyLists = joinLists.map((joins) => joins.map((j) => j[joinAttr]));
+    }
     const ciDest = keysAreCi(step.through, joinAttr, step.to, m2m.destinationAttribute);
     const keys = distinctKeys(keyLists.flat(), ciDest);
     if (keys.length === 0) return sources.map(() => []);
