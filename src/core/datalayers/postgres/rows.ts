@@ -78,8 +78,8 @@ export class PgRowReader {
     private readonly before: () => Promise<void>,
   ) {}
 
-  private async fetch(sql: string, params: readonly unknown[], names: readonly string[]): Promise<Fetched> {
-    const wrapped = this.json ? jsonRowsSql(sql, names) : null;
+  private async fetch(sql: string, params: readonly unknown[], names: readonly string[], json = this.json): Promise<Fetched> {
+    const wrapped = json ? jsonRowsSql(sql, names) : null;
     const run = wrapped ?? sql;
     await this.before();
     const started = now();
@@ -93,11 +93,11 @@ export class PgRowReader {
     }
   }
 
-  private mapper(columns: readonly string[], types: ReadonlyMap<string, AttributeType>): { map: Mapper; plain: boolean } {
-    const key = `${this.json ? 'j' : 'r'}${columns.join('\u0000')}\u0001${columns.map((c) => types.get(c) ?? '').join('\u0000')}`;
+  private mapper(columns: readonly string[], types: ReadonlyMap<string, AttributeType>, json = this.json): { map: Mapper; plain: boolean } {
+    const key = `${json ? 'j' : 'r'}${columns.join('\u0000')}\u0001${columns.map((c) => types.get(c) ?? '').join('\u0000')}`;
     let entry = this.mappers.get(key);
     if (!entry) {
-      const decoders = columns.map((c) => decoderFor(types.get(c), this.json));
+      const decoders = columns.map((c) => decoderFor(types.get(c), json));
       entry = { map: mapperFor(columns, decoders), plain: isPlain(columns, decoders) };
       this.mappers.set(key, entry);
     }
@@ -114,21 +114,27 @@ export class PgRowReader {
   }
 
   /** Rows of `columns` from value lists (as `values` returned them; extra trailing values ignored). */
-  build(values: readonly unknown[][], columns: readonly string[], types: ReadonlyMap<string, AttributeType>): Row[] {
-    const { map } = this.mapper(columns, types);
+  build(values: readonly unknown[][], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, json = this.json): Row[] {
+    const { map } = this.mapper(columns, types, json);
     // push, not new Array(n): V8 gives a preallocated array of more than ~100k slots slow dictionary elements.
     const rows: Row[] = [];
     for (let i = 0; i < values.length; i++) rows.push(map(values[i]!));
     return rows;
   }
 
-  /** The rows of `sql`, whose output columns are exactly `columns`; with `defer`, plain JSON rows unbuilt. */
+  /**
+   * The rows of `sql`, whose output columns are exactly `columns`; with `defer`, plain rows unbuilt.
+   * A deferred read (a manual relationship's `ctx.read`, whose rows cross into the sandbox as JSON
+   * text) asks for JSON on every server: PostgreSQL writes that text faster than the host could
+   * serialize the rows it would otherwise build first.
+   */
   async rows(sql: string, params: readonly unknown[], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, sink: StatementSink, defer = false): Promise<Row[] | DeferredRows> {
-    const got = await this.fetch(sql, params, columns);
-    const { plain } = this.mapper(columns, types);
+    const json = this.json || (defer && isPlain(columns, columns.map((c) => decoderFor(types.get(c), true))));
+    const got = await this.fetch(sql, params, columns, json);
+    const { plain } = this.mapper(columns, types, json);
     const build = (): Row[] => {
       const startedAt = now();
-      const rows = this.build(valuesOf(got), columns, types);
+      const rows = this.build(valuesOf(got), columns, types, json);
       if (plain && got.text !== null) RAW_ROWS.set(rows, { columns, json: got.text });
       sink.push({ sql: got.sql, params: [...params], rows: rows.length, ms: got.queryMs + (now() - startedAt), scope: sink.scope });
       return rows;
