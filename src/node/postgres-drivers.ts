@@ -34,6 +34,10 @@ export function pgDriver(client: pg.ClientBase): PgDriver {
  */
 export function arrayLiteral(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
+  let finite = true;
+  for (let i = 0; i < value.length && finite; i++) finite = Number.isFinite(value[i]);
+  // Finite numbers: the engine's join writes them as PostgreSQL reads them (no exponent for ids).
+  if (finite) return `{${value.join(',')}}`;
   const parts: string[] = new Array<string>(value.length);
   for (let i = 0; i < value.length; i++) {
     const v: unknown = value[i];

@@ -355,7 +355,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
       const order = runtimeWhere === null ? c.orderBy(sort, d) : '';
       rows = await read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} ${c.hoisted.join(' ')} WHERE ${cond} ${order}`, c.params, step.to, sink);
     }
-    const groups = group(rows, (row) => groupKey(row[r.destinationAttribute], ci));
+    const groups = groupBy(rows, r.destinationAttribute, ci);
     const lists = sources.map((s) => {
       const v = s[r.sourceAttribute];
       return v === null || v === undefined ? [] : groups.get(groupKey(v, ci)) ?? [];
@@ -484,7 +484,10 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
       keyLists = joinLists.map((joins) => joins.map((j) => j[joinAttr]));
     }
     const ciDest = keysAreCi(step.through, joinAttr, step.to, m2m.destinationAttribute);
-    const keys = distinctKeys(keyLists.flat(), ciDest);
+    // A plain loop: Array.prototype.flat is slow in V8 for thousands of small lists.
+    const destKeys: unknown[] = [];
+    for (const list of keyLists) for (let i = 0; i < list.length; i++) destKeys.push(list[i]);
+    const keys = distinctKeys(destKeys, ciDest);
     if (keys.length === 0) return sources.map(() => []);
     const c = new PgCompiler(ctx);
     const d = c.alias('d');
@@ -503,19 +506,22 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     }
     const rows = await read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} WHERE ${cond} ${runtimeWhere ? '' : c.orderBy(spec.sort, d)}`, c.params, step.to, sink);
     const sorted = spec.sort.length > 0;
-    const position = new Map<Row, number>();
-    rows.forEach((row, i) => position.set(row, i));
-    const byKey = group(rows, (row) => groupKey(row[m2m.destinationAttribute], ciDest));
+    const byKey = groupBy(rows, m2m.destinationAttribute, ciDest);
     const lists = keyLists.map((list) => {
       const out: Row[] = [];
-      for (const v of list) {
+      for (let i = 0; i < list.length; i++) {
+        const v = list[i];
         if (v === null || v === undefined) continue;
-        for (const row of byKey.get(groupKey(v, ciDest)) ?? []) out.push(row);
+        const found = byKey.get(typeof v === 'number' ? v : groupKey(v, ciDest));
+        if (found) for (let j = 0; j < found.length; j++) out.push(found[j]!);
       }
       return out;
     });
     if (runtimeWhere) return finishInJs(lists, sources, runtimeWhere, spec.sort, spec.window, step.to, rel);
-    return lists.map((list) => applyWindow(sorted ? [...list].sort((a, b) => position.get(a)! - position.get(b)!) : list, spec.window));
+    if (!sorted) return spec.window ? lists.map((list) => applyWindow(list, spec.window)) : lists;
+    const position = new Map<Row, number>();
+    for (let i = 0; i < rows.length; i++) position.set(rows[i]!, i);
+    return lists.map((list) => applyWindow(list.length > 1 ? list.sort((a, b) => position.get(a)! - position.get(b)!) : list, spec.window));
   }
 }
 
@@ -531,17 +537,19 @@ function groupByParent(got: { rows: Row[]; parents: unknown[] }, sources: readon
   return sources.map((s) => groups.get(groupKey(s[pk], false)) ?? []);
 }
 
-function group(rows: Row[], key: (row: Row) => unknown): Map<unknown, Row[]> {
+/** Rows by the group key of one attribute (one monomorphic loop; numbers are their own key). */
+function groupBy(rows: readonly Row[], attr: string, ci: boolean): Map<unknown, Row[]> {
   const groups = new Map<unknown, Row[]>();
-  for (const row of rows) {
-    const k = key(row);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const v = row[attr];
+    const k = typeof v === 'number' ? v : groupKey(v ?? null, ci);
     const g = groups.get(k);
     if (g) g.push(row);
     else groups.set(k, [row]);
   }
   return groups;
 }
-
 
 /** A value as its column stores it: maps (and any object) as JSON text, booleans given as 0/1 as booleans. */
 function storeValue(v: unknown, type: AttributeType | undefined): unknown {
@@ -561,9 +569,11 @@ function cols(resource: ResourceSchema, alias?: string): string {
 function distinctKeys(values: unknown[], ci: boolean): unknown[] {
   const seen = new Set<unknown>();
   const out: unknown[] = [];
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (v === null || v === undefined) continue;
-    const k = groupKey(v, ci);
+    // Numbers are their own group key (the common case: integer ids).
+    const k = typeof v === 'number' ? v : groupKey(v, ci);
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(ci && typeof v === 'string' ? k : v);
