@@ -1,6 +1,7 @@
 /**
  * The loader benchmark: `npm run bench [-- --scale S --runs N --json --only relata,floor,drizzle
- *   --workloads W1,W2 --seed N --floor-variants]`.
+ *   --workloads W1,W2 --seed N --floor-variants]`; on the postgres layer
+ *   `npm run bench -- --layer pglite|postgres [... --window-variants]` (pg.ts).
  *
  * For every workload: one warm-up run of each contender (whose trees are compared: a mismatch exits
  * 1), then N timed runs (default 15), interleaved (each round the next ordering of the contenders;
@@ -33,6 +34,7 @@ function parseArgs(argv: string[]) {
     workloads: ALL_WORKLOADS,
     floorVariants: false,
     sql: false,
+    windowVariants: false,
     layer: 'sqlite' as 'sqlite' | 'pglite' | 'postgres',
   };
   for (let i = 0; i < argv.length; i++) {
@@ -46,6 +48,7 @@ function parseArgs(argv: string[]) {
       case '--json': o.json = true; break;
       case '--floor-variants': o.floorVariants = true; break;
       case '--sql': o.sql = true; break;
+      case '--window-variants': o.windowVariants = true; break;
       case '--layer': o.layer = value() as typeof o.layer; break;
       case '--only': o.only = value().split(',').map((s) => s.trim()).filter(Boolean) as Contender[]; break;
       case '--workloads': o.workloads = value().split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) as WorkloadName[]; break;
@@ -200,7 +203,7 @@ async function main() {
   if (args.layer === 'pglite' || args.layer === 'postgres') {
     // The postgres layer's benchmark (bench/loader/pg.ts): relata and the statement floor on one driver.
     const { runPgBench } = await import('./pg');
-    await runPgBench({ layer: args.layer, scale: args.scale, runs: args.runs, seed: args.seed, json: args.json, workloads: args.workloads });
+    await runPgBench({ ...args, layer: args.layer });
     return;
   }
   const log = (s = '') => console.log(s);

@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { createEngine } from '../core/engine/engine';
 import type { Model } from '../core/model/types';
 import { connect } from '../../test/support/postgres';
-import { pgDriver } from './postgres-drivers';
+import { arrayLiteral, pgDriver } from './postgres-drivers';
 import { postgresLayer } from '../core/datalayers/postgres/postgres-layer';
 
 const model: Model = {
@@ -90,6 +90,17 @@ describe('postgres layer on a real server', () => {
     expect(after.rows[0].n).toBe(0);
     const again = await engine.value.read({ resource: 'Customer', filter: 'id == 9' });
     expect(again.ok && again.value.records.length).toBe(1);
+  });
+
+  it('sends array parameters as literals PostgreSQL reads back unchanged', async () => {
+    const driver = pgDriver(client);
+    const texts = ['a"b', 'c\\d', '', 'NULL', null, 'x,y', '{z}', ' sp ', 'é😀', '\\"'];
+    expect(await driver.query('SELECT $1::text[]', [texts])).toEqual([[texts]]);
+    expect(arrayLiteral([1, -2, 9007199254740991])).toBe('{1,-2,9007199254740991}');
+    expect(await driver.query('SELECT $1::bigint[]', [[1, -2, 9007199254740991]])).toEqual([[['1', '-2', '9007199254740991']]]);
+    expect(await driver.query('SELECT $1::float8[]', [[1.5, 1e300, -Infinity, NaN, 0.1]])).toEqual([[[1.5, 1e300, -Infinity, NaN, 0.1]]]);
+    expect(await driver.query('SELECT $1::boolean[]', [[true, false, null]])).toEqual([[[true, false, null]]]);
+    expect(arrayLiteral([{ a: 1 }])).toEqual([{ a: 1 }]);
   });
 
   it('refuses writes on a read-only connection', async () => {

@@ -1,0 +1,148 @@
+import type { AttributeType } from '../../model/types';
+import type { Row } from '../../query/types';
+import { now } from '../../clock';
+import { setKey } from '../../engine/records';
+import { RelataFailure, fail } from '../../result';
+import { RAW_ROWS, type DeferredRows } from '../../query/raw-rows';
+import type { StatementSink } from '../data-layer';
+import { jsonRowsSql } from './compile';
+
+type Decoder = ((v: unknown) => unknown) | null;
+type Mapper = (values: readonly unknown[]) => Row;
+
+/** What a statement returned: its value lists (one per row), or the JSON text of them (parsed on demand). */
+interface Fetched {
+  sql: string;
+  values: unknown[][] | null;
+  text: string | null;
+  queryMs: number;
+}
+
+const valuesOf = (got: Fetched): unknown[][] => (got.values ??= JSON.parse(got.text ?? '[]') as unknown[][]);
+
+function decoderFor(type: AttributeType | undefined, json: boolean): Decoder {
+  if (type === 'map') {
+    return (v) => {
+      if (typeof v !== 'string') return v;
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        return v;
+      }
+    };
+  }
+  // float8's NaN and ±Infinity are JSON strings in json_build_array's output.
+  if (type === 'float' && json) return (v) => (typeof v === 'string' ? Number(v) : v);
+  return null;
+}
+
+const isPlain = (columns: readonly string[], decoders: readonly Decoder[]): boolean =>
+  columns.every((c) => c !== '__proto__') && decoders.every((d) => d === null);
+
+/**
+ * Row objects from value lists (extra trailing values are ignored). For plain columns a generated
+ * function makes every row with one object literal (one hidden class, no per-key stores), as the
+ * sqlite layer does; otherwise values are decoded and `__proto__` stored with setKey.
+ */
+function mapperFor(columns: readonly string[], decoders: readonly Decoder[]): Mapper {
+  if (isPlain(columns, decoders)) {
+    const body = `return {${columns.map((c, i) => `${JSON.stringify(c)}: a[${i}] ?? null`).join(', ')}};`;
+    return new Function('a', body) as Mapper;
+  }
+  const n = columns.length;
+  return (values) => {
+    const row: Row = {};
+    for (let i = 0; i < n; i++) {
+      const d = decoders[i];
+      const v = values[i] ?? null;
+      setKey(row, columns[i]!, d ? d(v) : v);
+    }
+    return row;
+  };
+}
+
+/**
+ * Runs the postgres layer's reads on its driver and builds their rows. With `json` (PGlite), every
+ * read comes back as ONE JSON text (compile.ts `jsonRowsSql`), parsed once; plain rows built from
+ * such text are registered in RAW_ROWS, and `rows(..., defer)` hands the text out unbuilt
+ * (DeferredRows), so a manual relationship's `ctx.read` ships it to the sandbox as it is.
+ */
+export class PgRowReader {
+  private readonly mappers = new Map<string, { map: Mapper; plain: boolean }>();
+
+  constructor(
+    /** The driver's `query` (the layer passes it through its sqlSubquery budget). */
+    private readonly query: (sql: string, params: readonly unknown[]) => Promise<unknown[][]>,
+    private readonly json: boolean,
+    /** Awaited before every read (the layer's queued writes). */
+    private readonly before: () => Promise<void>,
+  ) {}
+
+  private async fetch(sql: string, params: readonly unknown[], names: readonly string[], json = this.json): Promise<Fetched> {
+    const wrapped = json ? jsonRowsSql(sql, names) : null;
+    const run = wrapped ?? sql;
+    await this.before();
+    const started = now();
+    try {
+      const result = await this.query(run, params);
+      if (wrapped === null) return { sql: run, values: result, text: null, queryMs: now() - started };
+      const text = typeof result[0]?.[0] === 'string' ? (result[0][0] as string) : '[]';
+      return { sql: run, values: null, text, queryMs: now() - started };
+    } catch (e) {
+      if (e instanceof RelataFailure) throw e;
+      return fail('invalid_query', `PostgreSQL rejected a statement: ${(e as Error).message}`, { details: { sql: run } });
+    }
+  }
+
+  private mapper(columns: readonly string[], types: ReadonlyMap<string, AttributeType>, json = this.json): { map: Mapper; plain: boolean } {
+    const key = `${json ? 'j' : 'r'}${columns.join('\u0000')}\u0001${columns.map((c) => types.get(c) ?? '').join('\u0000')}`;
+    let entry = this.mappers.get(key);
+    if (!entry) {
+      const decoders = columns.map((c) => decoderFor(types.get(c), json));
+      entry = { map: mapperFor(columns, decoders), plain: isPlain(columns, decoders) };
+      this.mappers.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** The value lists of `sql` (output columns `names`, in order), logged to the sink. */
+  async values(sql: string, params: readonly unknown[], names: readonly string[], sink: StatementSink): Promise<unknown[][]> {
+    const got = await this.fetch(sql, params, names);
+    const parsedAt = now();
+    const values = valuesOf(got);
+    sink.push({ sql: got.sql, params: [...params], rows: values.length, ms: got.queryMs + (now() - parsedAt), scope: sink.scope });
+    return values;
+  }
+
+  /** Rows of `columns` from value lists (as `values` returned them; extra trailing values ignored). */
+  build(values: readonly unknown[][], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, json = this.json): Row[] {
+    const { map } = this.mapper(columns, types, json);
+    // push, not new Array(n): V8 gives a preallocated array of more than ~100k slots slow dictionary elements.
+    const rows: Row[] = [];
+    for (let i = 0; i < values.length; i++) rows.push(map(values[i]!));
+    return rows;
+  }
+
+  /**
+   * The rows of `sql`, whose output columns are exactly `columns`; with `defer`, plain rows unbuilt.
+   * A deferred read (a manual relationship's `ctx.read`, whose rows cross into the sandbox as JSON
+   * text) asks for JSON on every server: PostgreSQL writes that text faster than the host could
+   * serialize the rows it would otherwise build first.
+   */
+  async rows(sql: string, params: readonly unknown[], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, sink: StatementSink, defer = false): Promise<Row[] | DeferredRows> {
+    const json = this.json || (defer && isPlain(columns, columns.map((c) => decoderFor(types.get(c), true))));
+    const got = await this.fetch(sql, params, columns, json);
+    const { plain } = this.mapper(columns, types, json);
+    const build = (): Row[] => {
+      const startedAt = now();
+      const rows = this.build(valuesOf(got), columns, types, json);
+      if (plain && got.text !== null) RAW_ROWS.set(rows, { columns, json: got.text });
+      sink.push({ sql: got.sql, params: [...params], rows: rows.length, ms: got.queryMs + (now() - startedAt), scope: sink.scope });
+      return rows;
+    };
+    if (!defer || !plain || got.text === null) return build();
+    let built: Row[] | undefined;
+    const text = got.text;
+    return { deferred: true, columns, json: text, rows: () => (built ??= build()) };
+  }
+}
