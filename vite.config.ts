@@ -2,6 +2,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // sql.js's wasm is served from node_modules through Vite's `?url` import; nothing else to set up.
+// PGlite (@electric-sql/pglite) finds its wasm and data files next to its own module
+// (`new URL(..., import.meta.url)`): it is excluded from pre-bundling (PGlite's documented setting),
+// so the dev server serves it from node_modules with those files beside it, and a build emits them
+// as assets of PGlite's own lazily loaded chunk (src/worker/pglite.ts).
 //
 // Tests and benchmarks (RELATA_NO_HMR=1) run the dev server without HMR: other people's edits to
 // src/ must not reload or hot-swap a page in the middle of a Playwright test. Every dependency is
@@ -14,6 +18,7 @@ export default defineConfig({
   worker: { format: 'es' },
   server: { port: 5173, strictPort: false, ...(noHmr ? { hmr: false } : {}) },
   optimizeDeps: {
+    exclude: ['@electric-sql/pglite'],
     entries: ['index.html', 'src/**/*.worker.ts'],
     include: [
       '@codemirror/autocomplete', '@codemirror/commands', '@codemirror/lang-javascript', '@codemirror/language',

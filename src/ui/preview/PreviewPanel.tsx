@@ -73,6 +73,7 @@ export function PreviewPanel() {
   const setHighlighted = usePreview((s) => s.setHighlighted);
   const modelVersion = useEngineSync((s) => s.modelVersion);
   const dataVersion = useEngineSync((s) => s.dataVersion);
+  const engine = useEngineSync((s) => s.engine);
   const [view, setView] = useState<View>('tree');
   const [paramsText, setParamsText] = useState('');
   const { split, box: splitBox, separator } = useSplit();
@@ -85,7 +86,7 @@ export function PreviewPanel() {
   const clean = request ? cleanRequest(request) : null;
 
   const query = useQuery({
-    queryKey: ['preview', modelVersion, dataVersion, clean, autoRun ? 0 : runCount],
+    queryKey: ['preview', engine, modelVersion, dataVersion, clean, autoRun ? 0 : runCount],
     queryFn: async () => getEngineClient().readTimed(modelVersion!, clean!),
     enabled: modelVersion !== null && clean !== null && (autoRun || runCount > 0),
     staleTime: Infinity,
