@@ -6,6 +6,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, postgresUrl } from '../../test/support/postgres';
+import { bridgeAction, bridgeRead, bridgeUrl, connectBridge } from '../client/bridge-client';
 import { runCli } from './relata';
 import { localOrigin, startBridge } from './relata-serve';
 import type { Bridge } from './relata-serve';
@@ -103,6 +104,22 @@ describe('relata serve (the local bridge)', () => {
     expect(bad.json).toMatchObject({ ok: false, error: { code: expect.any(String) } });
     const health = await call('/health', undefined, {}, 'GET');
     expect(health.json).toEqual({ ok: true, value: { readOnly: true, flavor: 'postgres' } });
+  });
+
+  it('the bridge client of the app reads through it (hops and timings as the worker gives them)', async () => {
+    const url = bridgeUrl(String(bridge.port))!;
+    expect(url).toBe(`http://127.0.0.1:${bridge.port}`);
+    expect(bridgeUrl('evil.example:80')).toBeNull();
+    const info = await connectBridge(url);
+    expect(info).toEqual({ ok: true, value: { url, readOnly: true } });
+    const read = await bridgeRead(url, 7, model as never, { resource: 'Author', filter: 'id == 2', load: { books: {} } });
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value).toMatchObject({ engine: 'postgres', version: 7, records: [{ id: 2, name: 'Jemisin', books: [{ id: 3, title: 'The Fifth Season' }] }] });
+    expect(read.value.hops.map((h) => [h.path, h.statements])).toEqual([['root', 1], ['Author.books', 1]]);
+    const write = await bridgeAction(url, model as never, { resource: 'Author', action: 'create', input: { id: 3, name: 'Butler' } }, 0, {});
+    expect(write.ok ? null : write.error.message).toMatch(/read-only/);
+    const gone = await connectBridge('http://127.0.0.1:1');
+    expect(gone.ok ? null : gone.error.code).toBe('internal_error');
   });
 
   it('the CLI needs --database', async () => {

@@ -119,6 +119,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         'access-control-allow-methods': 'GET, POST',
         'access-control-allow-headers': 'content-type',
         'access-control-max-age': '600',
+        // Chrome's Private Network Access preflight: a localhost page may call this localhost bridge.
+        'access-control-allow-private-network': 'true',
         vary: 'Origin',
       });
       return res.end();

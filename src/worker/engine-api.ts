@@ -39,9 +39,12 @@ export interface EngineChoice {
   ms: number;
 }
 
+/** Where a preview or action ran: the worker's engines, or a PostgreSQL server through `relata serve`. */
+export type RanOn = EngineKind | 'postgres';
+
 export interface PreviewResult {
   /** The database the statements ran on (their SQL is that database's). */
-  engine: EngineKind;
+  engine: RanOn;
   records: Row[];
   statements: StatementLog[];
   warnings: Warning[];
@@ -102,7 +105,7 @@ export interface RowEditResult {
 /** What an action run returns to the page (docs/actions-and-aggregates.md §2). */
 export interface ActionRunResult {
   /** The database the action ran on (PGlite's writes are then written back to the row store). */
-  engine: EngineKind;
+  engine: RanOn;
   /** The record after the action (the destroyed record for destroy, the record for read). */
   record: Row | null;
   /** Every row written, in order (`before: null` for inserts, `after: null` for deletes). */

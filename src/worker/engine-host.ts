@@ -5,10 +5,11 @@ import type {
   ActionRequest, Data, Engine, FieldProblem, ManualRunner, MigrationChange, Model, NormalizedModel, OpStep, QueryRequest, RelataDocument, RelataError,
   Result, Row, SqlDatabase,
 } from '../core/index';
+import { hopsOf } from './hops';
 import { createPgMirror, writeBack } from './pg-mirror';
 import type { PgHandle, PgMirror } from './pg-mirror';
 import type {
-  ActionRunResult, EditOutcome, EngineApi, EngineChoice, EngineKind, GenerateRequest, GenerateResult, HopSummary, ModelStatus, PreviewResult, ProgressCallback, RowEdit,
+  ActionRunResult, EditOutcome, EngineApi, EngineChoice, EngineKind, GenerateRequest, GenerateResult, ModelStatus, PreviewResult, ProgressCallback, RowEdit,
   RowEditResult, RowsPage,
 } from './engine-api';
 
@@ -126,20 +127,6 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
     return checker;
   }
 
-  function hops(statements: PreviewResult['statements']): HopSummary[] {
-    const by = new Map<string, HopSummary>();
-    for (const s of statements) {
-      const m = /^(.*)@(\d+)$/.exec(s.scope);
-      const path = m ? m[1]! : s.scope;
-      const depth = m ? Number(m[2]) : 0;
-      let h = by.get(path);
-      if (!h) by.set(path, (h = { path, depth, statements: 0, rows: 0, ms: 0 }));
-      h.statements++;
-      h.rows += s.rows;
-      h.ms += s.ms;
-    }
-    return [...by.values()];
-  }
 
   /**
    * An action on PostgreSQL: it runs on the PGlite mirror in its transaction (the SQL shown is what
@@ -234,14 +221,14 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
           const result = await on.value.read(request);
           if (!result.ok) return result;
           const { records, statements, warnings, ms } = result.value;
-          return ok({ engine: 'pglite', records, statements, warnings, hops: hops(statements), engineMs: ms, workerMs: now() - started, version: served, requestedVersion: v });
+          return ok({ engine: 'pglite', records, statements, warnings, hops: hopsOf(statements), engineMs: ms, workerMs: now() - started, version: served, requestedVersion: v });
         });
       }
       const result = await engine.read(request);
       if (!result.ok) return result;
       const { records, statements, warnings, ms } = result.value;
       // An older version is answered explicitly at the version served (`version` says which).
-      return ok({ engine: 'sqlite', records, statements, warnings, hops: hops(statements), engineMs: ms, workerMs: now() - started, version, requestedVersion: v });
+      return ok({ engine: 'sqlite', records, statements, warnings, hops: hopsOf(statements), engineMs: ms, workerMs: now() - started, version, requestedVersion: v });
     },
 
     async setEngine(kind: EngineKind): Promise<Result<EngineChoice>> {
