@@ -4,6 +4,7 @@ import type { RelataError } from '../../core/index';
 import { getEngineClient } from '../../client/engine-client';
 import type { EngineKind } from '../../worker/engine-api';
 import { useEngineSync } from './engine-sync';
+import { BridgeConnect } from './BridgeConnect';
 import './engine-choice.css';
 
 /** The choice is remembered in this browser (localStorage), like the panel's other settings. */
@@ -58,6 +59,7 @@ export function EngineChoice() {
   const engine = useEngineSync((s) => s.engine);
   const loading = useSwitching((s) => s.loading);
   const error = useSwitching((s) => s.error);
+  const bridge = useEngineSync((s) => s.bridge);
 
   useEffect(() => {
     if (storedEngine() === 'pglite') void chooseEngine('pglite');
@@ -67,7 +69,7 @@ export function EngineChoice() {
     <span className="engine-choice">
       <label>
         <span className="field-label">Engine</span>
-        <select value={loading ?? engine} disabled={loading !== null} onChange={(e) => void chooseEngine(e.target.value as EngineKind)}>
+        <select value={loading ?? engine} disabled={loading !== null || bridge !== null} onChange={(e) => void chooseEngine(e.target.value as EngineKind)}>
           <option value="sqlite">SQLite (sql.js)</option>
           <option value="pglite">PostgreSQL (PGlite)</option>
         </select>
@@ -78,6 +80,7 @@ export function EngineChoice() {
           <span className="mono">{error.code}</span> {error.message}
         </span>
       )}
+      <BridgeConnect />
     </span>
   );
 }

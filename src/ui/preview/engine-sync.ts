@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { relataError } from '../../core/index';
 import { getEngineClient } from '../../client/engine-client';
 import type { EngineKind, ModelStatus } from '../../worker/engine-api';
+import type { BridgeInfo } from '../../client/bridge-client';
 import { editsSince, useDocument } from '../state/document-store';
 
 /**
@@ -20,6 +21,8 @@ export interface EngineSyncState {
   counts: Record<string, number>;
   /** The database previews and actions run on (EngineChoice); part of the preview query key. */
   engine: EngineKind;
+  /** Connected to a PostgreSQL server through `relata serve`: previews and actions go there instead. */
+  bridge: BridgeInfo | null;
   setData(dataVersion: number, counts?: Record<string, number>): void;
 }
 
@@ -30,6 +33,7 @@ export const useEngineSync = create<EngineSyncState>()((set) => ({
   pending: 0,
   counts: {},
   engine: 'sqlite',
+  bridge: null,
   setData: (dataVersion, counts) => set((s) => ({ dataVersion, counts: counts ?? s.counts })),
 }));
 
