@@ -57,10 +57,13 @@ test('previews run on a PostgreSQL server through the local bridge, then back on
 
   await panel.getByLabel('Root resource').selectOption('Representative');
   await panel.getByLabel('Load tickets', { exact: true }).check();
+  await panel.getByLabel('Load tickets_above_threshold', { exact: true }).check();
   await panel.getByRole('tab', { name: 'JSON' }).click();
   const json = panel.getByLabel('Records JSON');
   await expect(json).toContainText('"name": "Served by PostgreSQL"', { timeout: 20_000 });
   await expect(json).toContainText('"tickets": [');
+  // The manual relationship's code ran in the bridge's sandbox, its read on the server.
+  await expect(json).toContainText(/"tickets_above_threshold": \[\s*\{/);
   await panel.getByRole('tab', { name: /^SQL/ }).click();
   await expect(panel.getByRole('list', { name: 'SQL statements' })).toContainText('= ANY($1::bigint[])');
 

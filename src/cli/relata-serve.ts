@@ -24,6 +24,7 @@ import type { ActionRequest } from '../core/actions/run';
 import type { QueryRequest } from '../core/query/types';
 import type { RelataError } from '../core/result';
 import { connectPg } from '../node/postgres-drivers';
+import { createNodeManualRunner } from '../node/manual-runner';
 
 export const SERVE_HELP = `  relata serve --database postgres://… [--port N] [--allow-writes] [--timeout MS]
       Starts a local bridge on 127.0.0.1 (default port 7433) that the app's previews can run
@@ -41,6 +42,8 @@ export interface BridgeOptions {
   port?: number;
   allowWrites?: boolean;
   timeoutMs?: number;
+  /** Time limit of manual relationship code (run in Node's sandbox workers); default 2000 ms. */
+  manualTimeoutMs?: number;
 }
 
 export interface Bridge {
@@ -77,13 +80,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let chain: Promise<unknown> = Promise.resolve();
   let cached: { json: string; engine: Engine } | null = null;
   let port = 0;
+  // Manual relationships run as in the app: in sandbox workers, with a time limit.
+  const manualRunner = createNodeManualRunner({ timeoutMs: options.manualTimeoutMs ?? 2000 });
 
   function engineFor(model: unknown): { ok: true; engine: Engine } | ReturnType<typeof coded> {
     const json = JSON.stringify(model);
     if (cached?.json === json) return { ok: true, engine: cached.engine };
     const parsed = parseModelText(json);
     if (!parsed.ok) return { ok: false, error: parsed.error };
-    const created = createEngine({ model: parsed.value, layer: postgresLayer(conn.driver, { attach: true, readOnly }) });
+    const created = createEngine({ model: parsed.value, layer: postgresLayer(conn.driver, { attach: true, readOnly }), manualRunner });
     if (!created.ok) return { ok: false, error: created.error };
     cached = { json, engine: created.value };
     return { ok: true, engine: created.value };
@@ -166,6 +171,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     readOnly,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      manualRunner.dispose();
       await conn.close();
     },
   };
