@@ -122,6 +122,26 @@ describe('relata serve (the local bridge)', () => {
     expect(gone.ok ? null : gone.error.code).toBe('internal_error');
   });
 
+  it('with --allow-writes an action writes to the server in a transaction', async () => {
+    const url = postgresUrl().replace(/\/[^/]*$/, `/${db}`);
+    const writer = await startBridge({ url, port: 0, allowWrites: true });
+    try {
+      const base = `http://127.0.0.1:${writer.port}`;
+      expect(await connectBridge(base)).toEqual({ ok: true, value: { url: base, readOnly: false } });
+      const made = await bridgeAction(base, model as never, { resource: 'Author', action: 'create', input: { id: 3, name: 'Butler' } }, 0, {});
+      if (!made.ok) throw new Error(made.error.message);
+      expect(made.value.record).toMatchObject({ id: 3, name: 'Butler' });
+      expect(made.value.statements.map((s) => s.sql).join('\n')).toMatch(/INSERT INTO "author"/);
+      const read = await bridgeRead(base, 1, model as never, { resource: 'Author', filter: 'id == 3' });
+      expect(read.ok && read.value.records).toEqual([{ id: 3, name: 'Butler' }]);
+    } finally {
+      await writer.close();
+      const c = await connect(url);
+      await c.query('DELETE FROM author WHERE id = 3');
+      await c.end();
+    }
+  });
+
   it('the CLI needs --database', async () => {
     let stderr = '';
     const code = await runCli(['serve'], { cwd: '.', stdout: () => undefined, stderr: (s) => { stderr += s; } });
