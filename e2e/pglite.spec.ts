@@ -87,3 +87,20 @@ test('previews the helpdesk template on PostgreSQL (PGlite), runs an action ther
   await expect(sql).toContainText('FROM "ticket"');
   await expect(sql).not.toContainText('$1');
 });
+
+test('PGlite failing to load is a coded error in the panel, and the engine stays on SQLite', async ({ page }) => {
+  await page.route(/pglite.*\.(wasm|data)$/, (route) => route.abort());
+  await openFixture(page, 'helpdesk');
+  const panel = live(page);
+  await expect(panel).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+  const engine = panel.getByLabel('Engine');
+  await engine.selectOption({ label: 'PostgreSQL (PGlite)' });
+  await expect(panel.getByRole('alert')).toContainText('internal_error', { timeout: 30_000 });
+  await expect(panel.getByRole('alert')).toContainText('PostgreSQL (PGlite) could not be loaded');
+  await expect(engine).toHaveValue('sqlite');
+  expect(await page.evaluate(() => localStorage.getItem('relata:engine'))).toBeNull();
+  // Previews still run, on SQLite.
+  await panel.getByLabel('Root resource').selectOption('Ticket');
+  await panel.getByRole('tab', { name: /^SQL/ }).click();
+  await expect(panel.getByRole('list', { name: 'SQL statements' })).toContainText('FROM "ticket"');
+});
