@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { realpathSync } from 'node:fs';
+import { defineConfig, searchForWorkspaceRoot } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // sql.js's wasm is served from node_modules through Vite's `?url` import; nothing else to set up.
@@ -13,10 +14,21 @@ import react from '@vitejs/plugin-react';
 // reloads open pages ("new dependencies optimized … reloading").
 const noHmr = process.env.RELATA_NO_HMR === '1';
 
+// The dev server only serves files under the workspace; PGlite fetches its wasm and data files by URL
+// (not through the import graph), so its folder is allowed by its real path too (node_modules may be
+// a symlink to a shared install, as in a git worktree).
+const pgliteDist = (() => {
+  try {
+    return [realpathSync('node_modules/@electric-sql/pglite/dist')];
+  } catch {
+    return [];
+  }
+})();
+
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
-  server: { port: 5173, strictPort: false, ...(noHmr ? { hmr: false } : {}) },
+  server: { port: 5173, strictPort: false, fs: { allow: [searchForWorkspaceRoot(process.cwd()), ...pgliteDist] }, ...(noHmr ? { hmr: false } : {}) },
   optimizeDeps: {
     exclude: ['@electric-sql/pglite'],
     entries: ['index.html', 'src/**/*.worker.ts'],

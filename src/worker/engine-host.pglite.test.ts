@@ -114,6 +114,16 @@ describe('engine host on PostgreSQL (PGlite)', () => {
     c.dispose();
   });
 
+  it('gives up on a PGlite that never finishes loading (timeout), staying on SQLite', async () => {
+    const c = createInProcessEngineClient(createEngineHost({ SQL, openPostgres: () => new Promise<PgHandle>(() => undefined), openPostgresTimeoutMs: 50 }));
+    await c.setModel(1, tpl.model);
+    const chosen = await c.setEngine('pglite');
+    expect(chosen.ok ? null : chosen.error.code).toBe('timeout');
+    const read = await c.read(1, { resource: 'Ticket' });
+    expect(read.ok && read.value.engine).toBe('sqlite');
+    c.dispose();
+  });
+
   it('reports a statement PostgreSQL rejects as a coded error; SQLite still answers', async () => {
     const failing = async (): Promise<PgHandle> => {
       const { driver } = lite;

@@ -36,6 +36,8 @@ export interface EngineHostOptions {
    * is offered. The worker imports PGlite here, lazily.
    */
   openPostgres?(): Promise<PgHandle>;
+  /** How long PGlite may take to load before the choice fails with `timeout` (default 90 s). */
+  openPostgresTimeoutMs?: number;
   /** Yields to the event loop between generation chunks (so a cancel message can arrive). */
   yieldControl?(): Promise<void>;
   now?(): number;
@@ -240,11 +242,18 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
       if (kind !== 'pglite') return err(relataError('invalid_query', `no engine ${String(kind)}: choose sqlite or pglite`));
       const open = options.openPostgres;
       if (!open) return err(relataError('internal_error', 'PostgreSQL (PGlite) is not available in this engine; previews stay on SQLite'));
+      const limit = options.openPostgresTimeoutMs ?? 90_000;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // A load that never settles (a wasm file answered with an error page) must not leave the choice hanging.
+      const timedOut = new Promise<Result<PgMirror>>((resolve) => {
+        timer = setTimeout(() => resolve(err(relataError('timeout', `PostgreSQL (PGlite) did not load within ${Math.round(limit / 1000)} s; previews stay on SQLite`))), limit);
+      });
       opening ??= open().then(
         (handle): Result<PgMirror> => ok(createPgMirror(handle, { manualRunner: options.manualRunner, manualTimeoutMs: options.manualTimeoutMs })),
         (e: unknown): Result<PgMirror> => err(relataError('internal_error', `PostgreSQL (PGlite) could not be loaded: ${e instanceof Error ? e.message : String(e)}; previews stay on SQLite`)),
       );
-      const opened = await opening;
+      const opened = await Promise.race([opening, timedOut]);
+      clearTimeout(timer);
       if (!opened.ok) {
         // The next choice tries again (a network hiccup need not be final).
         opening = null;
