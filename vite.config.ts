@@ -1,7 +1,12 @@
-import { defineConfig } from 'vite';
+import { realpathSync } from 'node:fs';
+import { defineConfig, searchForWorkspaceRoot } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // sql.js's wasm is served from node_modules through Vite's `?url` import; nothing else to set up.
+// PGlite (@electric-sql/pglite) finds its wasm and data files next to its own module
+// (`new URL(..., import.meta.url)`): it is excluded from pre-bundling (PGlite's documented setting),
+// so the dev server serves it from node_modules with those files beside it, and a build emits them
+// as assets of PGlite's own lazily loaded chunk (src/worker/pglite.ts).
 //
 // Tests and benchmarks (RELATA_NO_HMR=1) run the dev server without HMR: other people's edits to
 // src/ must not reload or hot-swap a page in the middle of a Playwright test. Every dependency is
@@ -9,11 +14,23 @@ import react from '@vitejs/plugin-react';
 // reloads open pages ("new dependencies optimized … reloading").
 const noHmr = process.env.RELATA_NO_HMR === '1';
 
+// The dev server only serves files under the workspace; PGlite fetches its wasm and data files by URL
+// (not through the import graph), so its folder is allowed by its real path too (node_modules may be
+// a symlink to a shared install, as in a git worktree).
+const pgliteDist = (() => {
+  try {
+    return [realpathSync('node_modules/@electric-sql/pglite/dist')];
+  } catch {
+    return [];
+  }
+})();
+
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
-  server: { port: 5173, strictPort: false, ...(noHmr ? { hmr: false } : {}) },
+  server: { port: 5173, strictPort: false, fs: { allow: [searchForWorkspaceRoot(process.cwd()), ...pgliteDist] }, ...(noHmr ? { hmr: false } : {}) },
   optimizeDeps: {
+    exclude: ['@electric-sql/pglite'],
     entries: ['index.html', 'src/**/*.worker.ts'],
     include: [
       '@codemirror/autocomplete', '@codemirror/commands', '@codemirror/lang-javascript', '@codemirror/language',

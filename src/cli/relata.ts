@@ -21,6 +21,7 @@ import { validateModel } from '../core/validate/validate';
 import { readSourceFiles, type CliImportFormat } from './relata-files';
 import { loadElixirParserNode } from '../node/elixir-parser';
 import { PREVIEW_HELP, runPreview } from './relata-preview';
+import { runServe, SERVE_HELP } from './relata-serve';
 
 export const HELP = `relata: import and export Relata models
 
@@ -33,7 +34,7 @@ Usage:
   relata export MODEL.json --format json|ts|sql-postgres|sql-sqlite|ash|mermaid [--out DIR] [--force]
       Writes the export's files into DIR (default: the current folder) and lists them. A model with
       validation errors is not exported unless --force is given; warnings are printed.
-${PREVIEW_HELP}  relata --help
+${PREVIEW_HELP}${SERVE_HELP}  relata --help
       This text.
 `;
 
@@ -93,6 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (command === 'import') return runImport(rest, args.options, io);
   if (command === 'export') return runExport(rest, args.options, io);
   if (command === 'preview') return runPreview(rest, args.options, io, (m) => usage(io, m));
+  if (command === 'serve') return runServe(args.options, io, (m) => usage(io, m));
   return usage(io, command === undefined ? 'no command given' : `unknown command ${command}`);
 }
 

@@ -30,6 +30,7 @@ function withTiming(kind: EngineClient['kind'], api: EngineApi, dispose: () => v
     setModel: (v, m) => api.setModel(v, m),
     applyEdits: (b, v, ops) => api.applyEdits(b, v, ops),
     read: (v, r) => api.read(v, r),
+    setEngine: (k) => api.setEngine(k),
     runAction: (r) => api.runAction(r),
     async readTimed(v, r) {
       const t0 = perfNow();

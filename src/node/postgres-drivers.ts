@@ -5,9 +5,11 @@
  */
 import pg from 'pg';
 import type { PgDriver } from '../core/datalayers/postgres/driver';
+import type { PGliteLike } from '../core/datalayers/postgres/pglite-driver';
+import { PG_INT8 as INT8, PG_NUMERIC as NUMERIC, pgliteDriver, pgliteParsers } from '../core/datalayers/postgres/pglite-driver';
 
-const INT8 = 20;
-const NUMERIC = 1700;
+export type { PGliteLike };
+export { pgliteDriver };
 
 /** A driver over one node-postgres client (connected by the caller or by `connectPg`). */
 export function pgDriver(client: pg.ClientBase): PgDriver {
@@ -59,26 +61,9 @@ export async function connectPg(url: string, opts: { statementTimeoutMs?: number
   return { driver: pgDriver(client), client, close: () => client.end() };
 }
 
-/** The subset of PGlite the driver uses (so the module loads without importing PGlite eagerly). */
-export interface PGliteLike {
-  query<T>(sql: string, params?: unknown[], options?: { rowMode?: 'array' | 'object' }): Promise<{ rows: T[] }>;
-  exec(sql: string): Promise<unknown>;
-  close(): Promise<void>;
-}
-
-export function pgliteDriver(db: PGliteLike): PgDriver {
-  return {
-    flavor: 'pglite',
-    async query(sql, params = []) {
-      const r = await db.query<unknown[]>(sql, params as unknown[], { rowMode: 'array' });
-      return r.rows;
-    },
-  };
-}
-
 /** A new in-memory PGlite database (loaded lazily), its int8/numeric columns parsed as numbers. */
 export async function openPglite(): Promise<{ db: PGliteLike; driver: PgDriver; close(): Promise<void> }> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = (await PGlite.create({ parsers: { [INT8]: Number, [NUMERIC]: Number } })) as unknown as PGliteLike;
+  const db = (await PGlite.create({ parsers: pgliteParsers })) as unknown as PGliteLike;
   return { db, driver: pgliteDriver(db), close: () => db.close() };
 }

@@ -30,7 +30,21 @@ export interface HopSummary {
   ms: number;
 }
 
+/** Which database runs previews and actions: sql.js (the row store itself) or PGlite (its mirror). */
+export type EngineKind = 'sqlite' | 'pglite';
+
+export interface EngineChoice {
+  engine: EngineKind;
+  /** Time to switch (loading PGlite the first time). */
+  ms: number;
+}
+
+/** Where a preview or action ran: the worker's engines, or a PostgreSQL server through `relata serve`. */
+export type RanOn = EngineKind | 'postgres';
+
 export interface PreviewResult {
+  /** The database the statements ran on (their SQL is that database's). */
+  engine: RanOn;
   records: Row[];
   statements: StatementLog[];
   warnings: Warning[];
@@ -90,6 +104,8 @@ export interface RowEditResult {
 
 /** What an action run returns to the page (docs/actions-and-aggregates.md §2). */
 export interface ActionRunResult {
+  /** The database the action ran on (PGlite's writes are then written back to the row store). */
+  engine: RanOn;
   /** The record after the action (the destroyed record for destroy, the record for read). */
   record: Row | null;
   /** Every row written, in order (`before: null` for inserts, `after: null` for deletes). */
@@ -116,6 +132,11 @@ export interface EngineApi {
    */
   applyEdits(baseVersion: number, version: number, ops: DocumentOp[]): Promise<EditOutcome>;
   read(version: number, request: QueryRequest): Promise<Result<PreviewResult>>;
+  /**
+   * Chooses the database previews and actions run on. `pglite` loads PGlite the first time (lazily);
+   * a failure is a coded error and the engine stays where it was. `sqlite` always succeeds.
+   */
+  setEngine(kind: EngineKind): Promise<Result<EngineChoice>>;
   /** Runs a create/read/update/destroy action against the sample data (one transaction; all or nothing). */
   runAction(request: ActionRequest): Promise<Result<ActionRunResult>>;
   generate(req: GenerateRequest, onProgress?: ProgressCallback): Promise<Result<GenerateResult>>;

@@ -5,8 +5,11 @@ import type {
   ActionRequest, Data, Engine, FieldProblem, ManualRunner, MigrationChange, Model, NormalizedModel, OpStep, QueryRequest, RelataDocument, RelataError,
   Result, Row, SqlDatabase,
 } from '../core/index';
+import { hopsOf } from './hops';
+import { createPgMirror, writeBack } from './pg-mirror';
+import type { PgHandle, PgMirror } from './pg-mirror';
 import type {
-  ActionRunResult, EditOutcome, EngineApi, GenerateRequest, GenerateResult, HopSummary, ModelStatus, PreviewResult, ProgressCallback, RowEdit,
+  ActionRunResult, EditOutcome, EngineApi, EngineChoice, EngineKind, GenerateRequest, GenerateResult, ModelStatus, PreviewResult, ProgressCallback, RowEdit,
   RowEditResult, RowsPage,
 } from './engine-api';
 
@@ -28,6 +31,13 @@ export interface EngineHostOptions {
   SQL: SqlJsLike;
   manualRunner?: ManualRunner;
   manualTimeoutMs?: number;
+  /**
+   * Opens PostgreSQL (PGlite) when it is first chosen (`setEngine('pglite')`); without it only sql.js
+   * is offered. The worker imports PGlite here, lazily.
+   */
+  openPostgres?(): Promise<PgHandle>;
+  /** How long PGlite may take to load before the choice fails with `timeout` (default 90 s). */
+  openPostgresTimeoutMs?: number;
   /** Yields to the event loop between generation chunks (so a cancel message can arrive). */
   yieldControl?(): Promise<void>;
   now?(): number;
@@ -54,6 +64,9 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
   let dataVersion = 0;
   let checker: ((resource: string, row: Row) => FieldProblem[]) | null = null;
   let generating: { aborted: boolean } | null = null;
+  let engineKind: EngineKind = 'sqlite';
+  let mirror: PgMirror | null = null;
+  let opening: Promise<Result<PgMirror>> | null = null;
 
   const counts = (): Record<string, number> => store.counts();
 
@@ -116,19 +129,36 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
     return checker;
   }
 
-  function hops(statements: PreviewResult['statements']): HopSummary[] {
-    const by = new Map<string, HopSummary>();
-    for (const s of statements) {
-      const m = /^(.*)@(\d+)$/.exec(s.scope);
-      const path = m ? m[1]! : s.scope;
-      const depth = m ? Number(m[2]) : 0;
-      let h = by.get(path);
-      if (!h) by.set(path, (h = { path, depth, statements: 0, rows: 0, ms: 0 }));
-      h.statements++;
-      h.rows += s.rows;
-      h.ms += s.ms;
-    }
-    return [...by.values()];
+
+  /**
+   * An action on PostgreSQL: it runs on the PGlite mirror in its transaction (the SQL shown is what
+   * PGlite ran), then its changes are written to the row store through the store's write path. The
+   * mirror then already holds the new rows, unless something else changed the store meanwhile.
+   */
+  function runActionOnPg(pg: PgMirror, request: ActionRequest, started: number): Promise<Result<ActionRunResult>> {
+    return pg.run(async (): Promise<Result<ActionRunResult>> => {
+      if (!engine) return err(engineError ?? relataError('invalid_model', 'the model is not loaded'));
+      const model = modelJson;
+      const before = dataVersion;
+      const on = await pg.engineFor(doc.model, modelJson, dataVersion, () => store.data());
+      if (!on.ok) return on;
+      const result = await on.value.runAction(request);
+      if (!result.ok) return result;
+      const { record, changes, statements } = result.value;
+      if (changes.length > 0) {
+        const written = writeBack(db, store, changes);
+        if (!written.ok) {
+          // PGlite has rows the store refused: reload it from the store before the next use.
+          pg.invalidate();
+          return written;
+        }
+        const untouched = dataVersion === before && modelJson === model;
+        dataChanged();
+        if (untouched) pg.markSynced(modelJson, dataVersion);
+        else pg.invalidate();
+      }
+      return ok({ engine: 'pglite', record, changes, statements, workerMs: now() - started, dataVersion, counts: counts() });
+    });
   }
 
   const yieldControl = options.yieldControl ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
@@ -182,22 +212,68 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
         return err(relataError('invalid_query', `the engine serves model version ${version}; version ${v} has not reached it yet`));
       }
       if (!engine) return err(engineError ?? relataError('invalid_model', 'the model is not loaded'));
+      if (engineKind === 'pglite' && mirror) {
+        const pg = mirror;
+        return pg.run(async (): Promise<Result<PreviewResult>> => {
+          // The model and rows as they are now (edits may have arrived while earlier PGlite calls ran).
+          if (!engine) return err(engineError ?? relataError('invalid_model', 'the model is not loaded'));
+          const served = version;
+          const on = await pg.engineFor(doc.model, modelJson, dataVersion, () => store.data());
+          if (!on.ok) return on;
+          const result = await on.value.read(request);
+          if (!result.ok) return result;
+          const { records, statements, warnings, ms } = result.value;
+          return ok({ engine: 'pglite', records, statements, warnings, hops: hopsOf(statements), engineMs: ms, workerMs: now() - started, version: served, requestedVersion: v });
+        });
+      }
       const result = await engine.read(request);
       if (!result.ok) return result;
       const { records, statements, warnings, ms } = result.value;
       // An older version is answered explicitly at the version served (`version` says which).
-      return ok({ records, statements, warnings, hops: hops(statements), engineMs: ms, workerMs: now() - started, version, requestedVersion: v });
+      return ok({ engine: 'sqlite', records, statements, warnings, hops: hopsOf(statements), engineMs: ms, workerMs: now() - started, version, requestedVersion: v });
+    },
+
+    async setEngine(kind: EngineKind): Promise<Result<EngineChoice>> {
+      const started = now();
+      if (kind === 'sqlite') {
+        engineKind = 'sqlite';
+        return ok({ engine: 'sqlite', ms: now() - started });
+      }
+      if (kind !== 'pglite') return err(relataError('invalid_query', `no engine ${String(kind)}: choose sqlite or pglite`));
+      const open = options.openPostgres;
+      if (!open) return err(relataError('internal_error', 'PostgreSQL (PGlite) is not available in this engine; previews stay on SQLite'));
+      const limit = options.openPostgresTimeoutMs ?? 90_000;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // A load that never settles (a wasm file answered with an error page) must not leave the choice hanging.
+      const timedOut = new Promise<Result<PgMirror>>((resolve) => {
+        timer = setTimeout(() => resolve(err(relataError('timeout', `PostgreSQL (PGlite) did not load within ${Math.round(limit / 1000)} s; previews stay on SQLite`))), limit);
+      });
+      opening ??= open().then(
+        (handle): Result<PgMirror> => ok(createPgMirror(handle, { manualRunner: options.manualRunner, manualTimeoutMs: options.manualTimeoutMs })),
+        (e: unknown): Result<PgMirror> => err(relataError('internal_error', `PostgreSQL (PGlite) could not be loaded: ${e instanceof Error ? e.message : String(e)}; previews stay on SQLite`)),
+      );
+      const opened = await Promise.race([opening, timedOut]);
+      clearTimeout(timer);
+      if (!opened.ok) {
+        // The next choice tries again (a network hiccup need not be final).
+        opening = null;
+        return opened;
+      }
+      mirror = opened.value;
+      engineKind = 'pglite';
+      return ok({ engine: 'pglite', ms: now() - started });
     },
 
     async runAction(request: ActionRequest): Promise<Result<ActionRunResult>> {
       const started = now();
       if (!engine) return err(engineError ?? relataError('invalid_model', 'the model is not loaded'));
+      if (engineKind === 'pglite' && mirror) return runActionOnPg(mirror, request, started);
       const result = await engine.runAction(request);
       if (!result.ok) return result;
       const { record, changes, statements } = result.value;
       // The action wrote to the one row store; nothing else to bring along.
       if (changes.length > 0) dataChanged();
-      return ok({ record, changes, statements, workerMs: now() - started, dataVersion, counts: counts() });
+      return ok({ engine: 'sqlite', record, changes, statements, workerMs: now() - started, dataVersion, counts: counts() });
     },
 
     async generate(req: GenerateRequest, onProgress?: ProgressCallback): Promise<Result<GenerateResult>> {
@@ -354,6 +430,8 @@ export function createEngineHost(options: EngineHostOptions): EngineApi & { disp
 
     dispose() {
       engine = null;
+      void mirror?.dispose();
+      mirror = null;
       db.close();
       options.manualRunner?.dispose();
     },

@@ -14,6 +14,8 @@ const ready = initSqlJs({ locateFile: () => wasmUrl }).then((SQL) =>
   createEngineHost({
     SQL,
     manualRunner: createBrowserManualRunner({ timeoutMs: 2000 }),
+    // PGlite is its own chunk, fetched only when PostgreSQL is chosen in the live panel.
+    openPostgres: () => import('./pglite').then((m) => m.openBrowserPglite()),
     // A macrotask between generation chunks lets a cancel message in.
     yieldControl: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
   }),
@@ -21,7 +23,7 @@ const ready = initSqlJs({ locateFile: () => wasmUrl }).then((SQL) =>
 
 // Every method of the API, checked by the compiler (a method missing here would be missing in the app).
 const every: Record<keyof EngineApi, true> = {
-  setModel: true, applyEdits: true, read: true, runAction: true, generate: true, cancelGenerate: true, rows: true, editRow: true,
+  setModel: true, applyEdits: true, read: true, setEngine: true, runAction: true, generate: true, cancelGenerate: true, rows: true, editRow: true,
   checkData: true, counts: true, dataVersion: true, exportData: true, importData: true, exportSqlite: true, importSqlite: true,
 };
 const methods = Object.keys(every) as Array<keyof EngineApi>;

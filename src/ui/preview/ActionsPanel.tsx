@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { actionsOf } from '../../core/index';
 import type { NormalizedModel, RelataError, Result, Row } from '../../core/index';
 import { getEngineClient } from '../../client/engine-client';
+import { bridgeAction } from '../../client/bridge-client';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ActionRunResult } from '../../worker/engine-api';
 import { useDocument } from '../state/document-store';
 import { actionFields, buildActionRequest, changedKeys, findAction, needsPrimaryKey, primaryKeyText } from './action-form';
@@ -16,6 +18,7 @@ export function ActionsPanel() {
   const model = useDocument((s) => s.normalized);
   const selection = useDocument((s) => s.selection);
   const modelVersion = useEngineSync((s) => s.modelVersion);
+  const queryClient = useQueryClient();
   const [resourceName, setResourceName] = useState<string | null>(null);
   const [actionName, setActionName] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, string>>({});
@@ -50,9 +53,14 @@ export function ActionsPanel() {
     setErrors({});
     setRunning(true);
     try {
-      const r = await getEngineClient().runAction(built.request);
+      const { bridge, dataVersion, counts } = useEngineSync.getState();
+      const r = bridge
+        ? await bridgeAction(bridge.url, useDocument.getState().document.model, built.request, dataVersion, counts)
+        : await getEngineClient().runAction(built.request);
       setResult(r);
-      if (r.ok) {
+      // A write on the connected database: previews read again (the sample rows did not change).
+      if (bridge && r.ok && r.value.changes.length > 0) void queryClient.invalidateQueries({ queryKey: ['preview'] });
+      if (r.ok && !bridge) {
         useEngineSync.getState().setData(r.value.dataVersion, r.value.counts);
         // The next action usually works on the record just made or changed.
         if (r.value.record && action.type !== 'destroy') setPkText(primaryKeyText(resource, r.value.record));

@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../panels/ErrorBoundary';
 import { useEngineModelSync, useEngineSync } from './engine-sync';
 import { PreviewPanel } from './PreviewPanel';
 import { ActionsPanel } from './ActionsPanel';
+import { EngineChoice } from './EngineChoice';
 import './preview.css';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
@@ -28,6 +29,7 @@ export function LivePanel() {
             <button type="button" role="tab" aria-selected={open && tab === 'actions'} onClick={() => { setTab('actions'); setOpen(true); }}>Actions</button>
             <button type="button" role="tab" aria-selected={open && tab === 'data'} onClick={() => { setTab('data'); setOpen(true); }}>Data ({total.toLocaleString('en-US')})</button>
           </div>
+          <EngineChoice />
           {status?.error && <span className="muted live-status">Engine: {status.error.code} — {status.error.message}</span>}
           <button type="button" className="icon" aria-label={open ? 'Collapse live panel' : 'Expand live panel'} onClick={() => setOpen(!open)}>{open ? '▾' : '▴'}</button>
         </header>

@@ -3,6 +3,7 @@ import type { CSSProperties, KeyboardEvent as ReactKeyboardEvent, PointerEvent a
 import { useQuery } from '@tanstack/react-query';
 import type { QueryRequest } from '../../core/index';
 import { getEngineClient } from '../../client/engine-client';
+import { bridgeRead } from '../../client/bridge-client';
 import { useDocument } from '../state/document-store';
 import { useEngineSync } from './engine-sync';
 import { LevelFields, LoadTree } from './LoadTree';
@@ -73,6 +74,8 @@ export function PreviewPanel() {
   const setHighlighted = usePreview((s) => s.setHighlighted);
   const modelVersion = useEngineSync((s) => s.modelVersion);
   const dataVersion = useEngineSync((s) => s.dataVersion);
+  const engine = useEngineSync((s) => s.engine);
+  const bridge = useEngineSync((s) => s.bridge);
   const [view, setView] = useState<View>('tree');
   const [paramsText, setParamsText] = useState('');
   const { split, box: splitBox, separator } = useSplit();
@@ -85,8 +88,9 @@ export function PreviewPanel() {
   const clean = request ? cleanRequest(request) : null;
 
   const query = useQuery({
-    queryKey: ['preview', modelVersion, dataVersion, clean, autoRun ? 0 : runCount],
-    queryFn: async () => getEngineClient().readTimed(modelVersion!, clean!),
+    queryKey: ['preview', bridge?.url ?? engine, modelVersion, dataVersion, clean, autoRun ? 0 : runCount],
+    // Connected to a database (relata serve): the preview runs there, on the model as it is now.
+    queryFn: async () => (bridge ? bridgeRead(bridge.url, modelVersion!, useDocument.getState().document.model, clean!) : getEngineClient().readTimed(modelVersion!, clean!)),
     enabled: modelVersion !== null && clean !== null && (autoRun || runCount > 0),
     staleTime: Infinity,
     retry: false,

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import { relataError } from '../../core/index';
 import { getEngineClient } from '../../client/engine-client';
-import type { ModelStatus } from '../../worker/engine-api';
+import type { EngineKind, ModelStatus } from '../../worker/engine-api';
+import type { BridgeInfo } from '../../client/bridge-client';
 import { editsSince, useDocument } from '../state/document-store';
 
 /**
@@ -18,6 +19,10 @@ export interface EngineSyncState {
   /** Model snapshots sent to the worker and not answered yet (the live panel is `aria-busy` meanwhile). */
   pending: number;
   counts: Record<string, number>;
+  /** The database previews and actions run on (EngineChoice); part of the preview query key. */
+  engine: EngineKind;
+  /** Connected to a PostgreSQL server through `relata serve`: previews and actions go there instead. */
+  bridge: BridgeInfo | null;
   setData(dataVersion: number, counts?: Record<string, number>): void;
 }
 
@@ -27,6 +32,8 @@ export const useEngineSync = create<EngineSyncState>()((set) => ({
   status: null,
   pending: 0,
   counts: {},
+  engine: 'sqlite',
+  bridge: null,
   setData: (dataVersion, counts) => set((s) => ({ dataVersion, counts: counts ?? s.counts })),
 }));
 
