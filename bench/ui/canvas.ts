@@ -21,6 +21,10 @@ export interface CanvasFigures {
   dispatchMs: number;
   /** From the dispatch to the next painted frame, median of 20. */
   editToFrameMs: number;
+  /** "Auto layout" (ELK in its worker: layered, orthogonal routes, label places), click to painted. */
+  layoutMs: number;
+  /** Edges that came back with a route. */
+  layoutRoutes: number;
 }
 
 export interface FrameFigures {
@@ -180,9 +184,37 @@ export async function measureCanvas(page: Page, resources = 300, relationships =
     return { checks, dispatches, toFrame };
   }, { n: resources });
 
+  // 5. Layout, apart from opening (the bench model opens with its own positions): "Auto layout" on
+  // the whole model, from the click to the laid-out drawing painted.
+  const layout = await page.evaluate(async () => {
+    const relata = (window as unknown as { __relata: BenchHandle }).__relata;
+    const layoutOf = () => (relata.document.getState().document as { layout: { routes?: Record<string, unknown> } }).layout;
+    const before = layoutOf();
+    const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Auto layout');
+    if (!button) throw new Error('no Auto layout button');
+    const t0 = performance.now();
+    button.click();
+    await new Promise<void>((resolve, reject) => {
+      const give = setTimeout(() => reject(new Error('auto layout did not land within 120 s')), 120_000);
+      const check = () => {
+        const now = layoutOf();
+        const busy = document.querySelector('.relata-canvas[aria-busy="true"]');
+        if (now !== before && !busy) {
+          clearTimeout(give);
+          resolve();
+        } else requestAnimationFrame(check);
+      };
+      check();
+    });
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    return { ms: performance.now() - t0, routes: Object.keys(layoutOf().routes ?? {}).length };
+  });
+
   return {
     resources,
     relationships: countRelationships(doc),
+    layoutMs: Math.round(layout.ms),
+    layoutRoutes: layout.routes,
     firstNodesMs: Math.round(open.firstNodesMs),
     openMs: Math.round(open.openMs),
     drag,
