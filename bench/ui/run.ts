@@ -53,7 +53,7 @@ async function main() {
     await previewPage.close();
 
     const targets: Target[] = [
-      { name: `open ${canvas.resources} resources / ${canvas.relationships} relationships`, value: canvas.openMs, unit: 'ms', target: '< 1500 ms', met: canvas.openMs < 1500, note: `first nodes at ${canvas.firstNodesMs} ms` },
+      { name: `open ${canvas.resources} resources / ${canvas.relationships} relationships`, value: canvas.openMs, unit: 'ms', target: '< 1500 ms', met: canvas.openMs < 1500, note: `first nodes at ${canvas.firstNodesMs} ms; main-thread CPU time of the open ${canvas.openCpuMs ?? '?'} ms (wall time grows with other load on the machine)` },
       { name: 'drag a node: median fps', value: canvas.drag.medianFps, unit: 'fps', target: '>= 50 fps', met: canvas.drag.medianFps >= 50, note: `p95 frame ${canvas.drag.p95FrameMs} ms, ${canvas.drag.frames} frames, ${canvas.drag.longFrames} over 50 ms` },
       { name: 'pan the canvas: median fps', value: canvas.pan.medianFps, unit: 'fps', target: '>= 50 fps', met: canvas.pan.medianFps >= 50, note: `p95 frame ${canvas.pan.p95FrameMs} ms, ${canvas.pan.frames} frames, ${canvas.pan.longFrames} over 50 ms` },
       { name: `auto layout of ${canvas.resources} resources (ELK worker), reported apart`, value: canvas.layoutMs, unit: 'ms', target: 'no target (reported)', met: canvas.layoutRoutes > 0, note: `${canvas.layoutRoutes} edges routed; click to the laid-out drawing painted` },
