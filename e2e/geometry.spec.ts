@@ -7,7 +7,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { benchDocument } from '../bench/ui/model';
-import { openFixture } from './helpers';
+import { mod, openFixture } from './helpers';
 
 interface Rect { x: number; y: number; w: number; h: number }
 interface Geometry {
@@ -238,6 +238,11 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1400, height: 900 }])
     await page.keyboard.press('End');
     await page.keyboard.insertText(' // draft kept');
     await expect(dialog.getByRole('status')).toHaveText('Not applied');
+    // The editor has its own undo and redo.
+    await page.keyboard.press(`${mod}+z`);
+    await expect(editor).not.toContainText('// draft kept');
+    await page.keyboard.press(`${mod}+Shift+z`);
+    await expect(editor).toContainText('// draft kept');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(inspector.getByText('unapplied draft')).toBeVisible();

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import { EditorView } from '@codemirror/view';
+import { EditorView, keymap } from '@codemirror/view';
 import type { Text } from '@codemirror/state';
 import './editors.css';
 import { checkManualModuleStatic } from '../../core/index';
@@ -41,7 +42,7 @@ function toProblem(source: string): CodeProblem | null {
   return { message: check.message ?? 'Invalid module', ...(check.line ? { line: check.line } : {}), ...(check.column ? { column: check.column } : {}) };
 }
 
-/** A JavaScript editor for manual relationship code: syntax and contract errors marked by line/column. */
+/** A JavaScript editor for manual relationship code: syntax and contract errors marked by line/column; its own undo. */
 export function CodeEditor({ label, value, onCommit, commitOnBlur, onChange, initialDoc, autoFocus, className }: Props) {
   const [problem, setProblem] = useState<CodeProblem | null>(() => toProblem(initialDoc ?? value));
   const dynamic = useMemo(() => linter((v): CmDiagnostic[] => {
@@ -54,6 +55,9 @@ export function CodeEditor({ label, value, onCommit, commitOnBlur, onChange, ini
   }, { delay: 250 }), []);
   const extensions = useMemo(() => [
     ...codeSetup,
+    // The editor's own undo and the usual editing keys (Tab indents; Escape closes the editor's dialog).
+    history(),
+    keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
     javascript(),
     lintGutter(),
     EditorView.contentAttributes.of({ 'aria-label': label }),
