@@ -8,6 +8,7 @@ import { ExpressionEditor } from '../editors/ExpressionEditor';
 import { useDocument } from '../state/document-store';
 import { CheckField, CollapsibleSection, DiagnosticList, SNAKE, SelectField, TextField } from './fields';
 import { ManualCodeBar } from './ManualCodeBar';
+import { keysSummary, rowsSummary } from './relationship-summary';
 import { SortEditor } from './SortEditor';
 
 /** Keys every kind has: kept when the kind changes; the rest (kind-specific defaults) are dropped. */
@@ -19,27 +20,6 @@ function numberOrUndefined(text: string): number | undefined {
   const n = Number(t);
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
-/** One line for a folded Keys section: which attributes join the two resources. */
-function keysSummary(n: NRelationship, manual: boolean): string {
-  if (manual) return 'manual code';
-  if (n.kind === 'many_to_many') return `through ${n.through || '?'}`;
-  if (n.kind !== 'belongs_to' && n.noAttributes) return 'no attributes';
-  return `${n.sourceAttribute} → ${n.destinationAttribute}`;
-}
-
-/** One line for a folded Rows section: which of filter, sort, default sort, limit and offset are set. */
-function rowsSummary(r: Relationship): string {
-  const page = r as { limit?: number; offset?: number };
-  const set = [
-    r.filter ? 'filter' : '',
-    r.sort?.length ? 'sort' : '',
-    r.defaultSort?.length ? 'default sort' : '',
-    page.limit !== undefined ? `limit ${page.limit}` : '',
-    page.offset !== undefined ? `offset ${page.offset}` : '',
-  ].filter(Boolean);
-  return set.length ? set.join(' · ') : 'all rows';
-}
-
 const validateCount = (t: string) => (t.trim() === '' || (Number.isInteger(Number(t)) && Number(t) >= 0) ? null : 'Enter a whole number ≥ 0');
 
 export function RelationshipInspector({ resource, raw, normalized }: { resource: string; raw: Relationship | undefined; normalized: NRelationship }) {
