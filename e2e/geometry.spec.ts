@@ -233,6 +233,7 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1400, height: 900 }])
     await expectOnScreen(page, editor, dialog);
     const clipped = await dialog.locator('.cm-scroller').evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(clipped).toBeLessThanOrEqual(0);
+    if (size.width === 1280) await page.screenshot({ path: 'docs/screenshots/manual-code-1280x720.png' });
 
     // Escape keeps what is not applied: the inspector says so and the editor shows it again.
     await page.keyboard.press('End');
