@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { checkManualModuleStatic } from '../../core/index';
 import { ManualCodeDialog } from '../code/ManualCodeDialog';
 import { manualKey, useManualCode } from '../code/manual-code-store';
@@ -24,6 +24,10 @@ export function ManualCodeBar({ resource, name, source, onApply }: Props) {
   const setDraft = useManualCode((s) => s.setDraft);
   const check = useMemo(() => checkManualModuleStatic(source), [source]);
   const lines = source.split('\n').length;
+  // The editor belongs to this bar: it does not reopen by itself when the relationship is shown again.
+  useEffect(() => () => {
+    if (useManualCode.getState().open === key) useManualCode.getState().closeEditor();
+  }, [key]);
 
   return (
     <div className="ins-code-bar" role="group" aria-label={`Manual code of ${resource}.${name}`}>
