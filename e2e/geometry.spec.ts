@@ -5,9 +5,9 @@
  * "Run preview" and first result row are on screen at 1280×720 and 1400×900; no console warnings.
  * Also saves the README screenshots of the templates, light and dark (docs/screenshots/).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { benchDocument } from '../bench/ui/model';
-import { openFixture } from './helpers';
+import { mod, openFixture } from './helpers';
 
 interface Rect { x: number; y: number; w: number; h: number }
 interface Geometry {
@@ -185,6 +185,76 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1400, height: 900 }])
     const toolbar = page.getByRole('toolbar').first();
     const overflow = await toolbar.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    expect(messages).toEqual([]);
+  });
+}
+
+/** Fails unless `el` is wholly inside the window and inside the visible part of `within` (a scrolled panel). */
+async function expectOnScreen(page: Page, el: Locator, within: Locator) {
+  const size = page.viewportSize()!;
+  const b = (await el.boundingBox())!;
+  const c = (await within.boundingBox())!;
+  const what = (await el.getAttribute('aria-label')) ?? (await el.textContent()) ?? '';
+  expect(b, what).toBeTruthy();
+  for (const [r, limit] of [[b, { x: 0, y: 0, width: size.width, height: size.height }], [b, c]] as const) {
+    expect(r.x, `${what} left`).toBeGreaterThanOrEqual(limit.x - 0.5);
+    expect(r.y, `${what} top`).toBeGreaterThanOrEqual(limit.y - 0.5);
+    expect(r.x + r.width, `${what} right`).toBeLessThanOrEqual(limit.x + limit.width + 0.5);
+    expect(r.y + r.height, `${what} bottom`).toBeLessThanOrEqual(limit.y + limit.height + 0.5);
+  }
+}
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1400, height: 900 }]) {
+  test(`a manual relationship's main fields and "Edit code…" are on screen at ${size.width}×${size.height}; the code opens wide`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const messages = watchConsole(page);
+    await page.setViewportSize(size);
+    await openFixture(page, 'helpdesk');
+    await page.getByRole('button', { name: 'Relationship Representative.tickets_above_threshold', exact: true }).click();
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    const panel = inspector.getByRole('tabpanel');
+    await expect(inspector.getByRole('heading', { name: 'Representative.tickets_above_threshold' })).toBeVisible();
+    for (const el of [
+      inspector.getByRole('heading', { name: 'Representative.tickets_above_threshold' }),
+      inspector.getByLabel('Name', { exact: true }),
+      inspector.getByLabel('Kind', { exact: true }),
+      inspector.getByLabel('Destination', { exact: true }),
+      inspector.getByRole('button', { name: 'Edit code…' }),
+    ]) await expectOnScreen(page, el, panel);
+
+    // The editor is wide, shows Apply with its shortcut, and clips no line of the template's code.
+    await inspector.getByRole('button', { name: 'Edit code…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Manual code: Representative.tickets_above_threshold' });
+    const editor = dialog.getByRole('textbox', { name: 'Manual code' });
+    await expect(editor).toContainText('export async function load');
+    expect((await dialog.boundingBox())!.width).toBeGreaterThanOrEqual(Math.min(1000, size.width - 64));
+    const apply = dialog.getByRole('button', { name: /^Apply \((Ctrl\+|⌘)Enter\)$/ });
+    await expectOnScreen(page, apply, dialog);
+    await expectOnScreen(page, editor, dialog);
+    const clipped = await dialog.locator('.cm-scroller').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(clipped).toBeLessThanOrEqual(0);
+    if (size.width === 1280) await page.screenshot({ path: 'docs/screenshots/manual-code-1280x720.png' });
+
+    // Escape keeps what is not applied: the inspector says so and the editor shows it again.
+    await page.keyboard.press('End');
+    await page.keyboard.insertText(' // draft kept');
+    await expect(dialog.getByRole('status')).toHaveText('Not applied');
+    // The editor has its own undo and redo.
+    await page.keyboard.press(`${mod}+z`);
+    await expect(editor).not.toContainText('// draft kept');
+    await page.keyboard.press(`${mod}+Shift+z`);
+    await expect(editor).toContainText('// draft kept');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(inspector.getByText('unapplied draft')).toBeVisible();
+    await inspector.getByRole('button', { name: 'Edit code…' }).click();
+    await expect(editor).toContainText('// draft kept');
+    await dialog.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(editor).not.toContainText('// draft kept');
+    await expect(dialog.getByRole('status')).toHaveText('Applied');
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await expect(dialog).toBeHidden();
+    await expect(inspector.getByText('unapplied draft')).toHaveCount(0);
     expect(messages).toEqual([]);
   });
 }

@@ -12,6 +12,11 @@ export interface CanvasFigures {
   /** From the import call to the first nodes on screen / to every node rendered and fitted in view. */
   firstNodesMs: number;
   openMs: number;
+  /**
+   * CPU time of the page's main thread during the open (Chromium trace, top-level tasks' thread
+   * time): what the open costs with the machine to itself, when other processes stretch the wall time.
+   */
+  openCpuMs: number | null;
   drag: FrameFigures;
   pan: FrameFigures;
   /** `validateModel` + `normalizeModel` after an op, median of 20. */
@@ -21,6 +26,10 @@ export interface CanvasFigures {
   dispatchMs: number;
   /** From the dispatch to the next painted frame, median of 20. */
   editToFrameMs: number;
+  /** "Auto layout" (ELK in its worker: layered, orthogonal routes, label places), click to painted. */
+  layoutMs: number;
+  /** Edges that came back with a route. */
+  layoutRoutes: number;
 }
 
 export interface FrameFigures {
@@ -88,6 +97,9 @@ export async function measureCanvas(page: Page, resources = 300, relationships =
   // 1. Open: from handing the document to the store to every node rendered with the view fitted.
   // The document crosses to the page as JSON (its deep type would only slow the checker down).
   const arg: { doc: unknown; n: number } = { doc, n: resources };
+  const browser = page.context().browser();
+  // `toplevel` only: one event per task, cheap enough not to slow the open it measures.
+  if (browser) await browser.startTracing(page, { categories: ['toplevel'] });
   const open = await page.evaluate(async ({ doc, n }: { doc: unknown; n: number }) => {
     const relata = (window as unknown as { __relata: BenchHandle }).__relata;
     const count = () => document.querySelectorAll('.react-flow__node').length;
@@ -113,6 +125,7 @@ export async function measureCanvas(page: Page, resources = 300, relationships =
     const t1 = performance.now();
     return { firstNodesMs: first - t0, openMs: t1 - t0 };
   }, arg);
+  const openCpuMs = browser ? mainThreadCpuMs(await browser.stopTracing()) : null;
 
   await page.waitForTimeout(500);
   // 2. Frames while dragging a node near the middle of the view, grabbed at its middle: at the
@@ -180,11 +193,40 @@ export async function measureCanvas(page: Page, resources = 300, relationships =
     return { checks, dispatches, toFrame };
   }, { n: resources });
 
+  // 5. Layout, apart from opening (the bench model opens with its own positions): "Auto layout" on
+  // the whole model, from the click to the laid-out drawing painted.
+  const layout = await page.evaluate(async () => {
+    const relata = (window as unknown as { __relata: BenchHandle }).__relata;
+    const layoutOf = () => (relata.document.getState().document as { layout: { routes?: Record<string, unknown> } }).layout;
+    const before = layoutOf();
+    const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Auto layout');
+    if (!button) throw new Error('no Auto layout button');
+    const t0 = performance.now();
+    button.click();
+    await new Promise<void>((resolve, reject) => {
+      const give = setTimeout(() => reject(new Error('auto layout did not land within 120 s')), 120_000);
+      const check = () => {
+        const now = layoutOf();
+        const busy = document.querySelector('.relata-canvas[aria-busy="true"]');
+        if (now !== before && !busy) {
+          clearTimeout(give);
+          resolve();
+        } else requestAnimationFrame(check);
+      };
+      check();
+    });
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    return { ms: performance.now() - t0, routes: Object.keys(layoutOf().routes ?? {}).length };
+  });
+
   return {
     resources,
     relationships: countRelationships(doc),
+    layoutMs: Math.round(layout.ms),
+    layoutRoutes: layout.routes,
     firstNodesMs: Math.round(open.firstNodesMs),
     openMs: Math.round(open.openMs),
+    openCpuMs: openCpuMs === null ? null : Math.round(openCpuMs),
     drag,
     pan,
     diagnosticsMs: round1(median(diag.checks)),
@@ -195,6 +237,23 @@ export async function measureCanvas(page: Page, resources = 300, relationships =
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }
+
+/** Thread (CPU) time of the top-level tasks on the renderer's main thread in a Chromium trace, in ms. */
+export function mainThreadCpuMs(trace: Buffer): number | null {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  let us = 0, seen = false;
+  for (const e of events) {
+    if (e.ph !== 'X' || !mains.has(`${e.pid}:${e.tid}`) || (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask')) continue;
+    if (e.tdur === undefined) continue;
+    us += e.tdur;
+    seen = true;
+  }
+  return seen ? us / 1000 : null;
+}
 
 /** What the bench uses of `window.__relata` (src/ui/dev-handle.ts). */
 export interface BenchHandle {

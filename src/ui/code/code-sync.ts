@@ -122,7 +122,7 @@ export function carriedNotes(model: Model, scope: CodeScope, language: CodeLangu
   for (const r of resources) {
     for (const rel of r.relationships ?? []) {
       if ((rel.kind === 'has_many' || rel.kind === 'has_one') && rel.manual) {
-        notes.push(`The JavaScript of the manual relationship ${r.name}.${rel.name} is not in this text: it is kept when you apply, and you edit it in the relationship's inspector (Manual code) or in the TypeScript view.`);
+        notes.push(`The JavaScript of the manual relationship ${r.name}.${rel.name} is not in this text: it is kept when you apply, and you edit it from the relationship's inspector (Manual code, Edit code…) or in the TypeScript view.`);
       }
     }
     for (const k of inexpressibleKeys(model, r)) notes.push(`The ${k} of ${r.name} are not in this text: they are kept as they are when you apply (edit them in the TypeScript view).`);

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import { EditorView } from '@codemirror/view';
+import { EditorView, keymap } from '@codemirror/view';
 import type { Text } from '@codemirror/state';
 import './editors.css';
 import { checkManualModuleStatic } from '../../core/index';
@@ -12,6 +13,15 @@ interface Props {
   label: string;
   value: string;
   onCommit(value: string): void;
+  /** Commit on blur (default true); the wide editor applies only on its Apply button or Mod-Enter. */
+  commitOnBlur?: boolean;
+  /** Every change of the text, applied or not. */
+  onChange?(value: string): void;
+  /** Text shown at mount instead of `value` (an unapplied draft). */
+  initialDoc?: string;
+  /** Focus the editor when it mounts. */
+  autoFocus?: boolean;
+  className?: string;
 }
 
 export interface CodeProblem {
@@ -32,9 +42,9 @@ function toProblem(source: string): CodeProblem | null {
   return { message: check.message ?? 'Invalid module', ...(check.line ? { line: check.line } : {}), ...(check.column ? { column: check.column } : {}) };
 }
 
-/** A JavaScript editor for manual relationship code: syntax and contract errors marked by line/column. */
-export function CodeEditor({ label, value, onCommit }: Props) {
-  const [problem, setProblem] = useState<CodeProblem | null>(() => toProblem(value));
+/** A JavaScript editor for manual relationship code: syntax and contract errors marked by line/column; its own undo. */
+export function CodeEditor({ label, value, onCommit, commitOnBlur, onChange, initialDoc, autoFocus, className }: Props) {
+  const [problem, setProblem] = useState<CodeProblem | null>(() => toProblem(initialDoc ?? value));
   const dynamic = useMemo(() => linter((v): CmDiagnostic[] => {
     const p = toProblem(v.state.doc.toString());
     setProblem(p);
@@ -45,14 +55,23 @@ export function CodeEditor({ label, value, onCommit }: Props) {
   }, { delay: 250 }), []);
   const extensions = useMemo(() => [
     ...codeSetup,
+    // The editor's own undo and the usual editing keys (Tab indents; Escape closes the editor's dialog).
+    history(),
+    keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
     javascript(),
     lintGutter(),
     EditorView.contentAttributes.of({ 'aria-label': label }),
   ], [label]);
-  const { host } = useCodeMirror({ value, onCommit, extensions, dynamic, commitKeys: ['Mod-Enter'] });
+  const { host, view } = useCodeMirror({ value, onCommit, extensions, dynamic, commitKeys: ['Mod-Enter'], commitOnBlur, onChange, initialDoc });
+  useEffect(() => {
+    if (!autoFocus) return;
+    // After the enclosing modal's showModal(), which focuses its first button.
+    const t = setTimeout(() => view.current?.focus(), 0);
+    return () => clearTimeout(t);
+  }, [autoFocus, view]);
 
   return (
-    <div className="code-editor">
+    <div className={`code-editor${className ? ` ${className}` : ''}`}>
       <div ref={host} className={`cm-host cm-code${problem ? ' has-problems' : ''}`} />
       {problem && (
         <p className="editor-problems" role="status">

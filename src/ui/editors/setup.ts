@@ -1,7 +1,7 @@
 /**
  * Editor setups built from the individual @codemirror packages (the `codemirror` meta package in
- * node_modules is not the v6 one, and @codemirror/commands is not installed, so no undo history or
- * command keymap inside an editor: app-level undo covers committed edits).
+ * node_modules is not the v6 one). No undo history here: app-level undo covers committed edits of the
+ * one-line editors; the code editors (CodeEditor, CodeTextEditor) add @codemirror/commands' history.
  */
 import type { Extension } from '@codemirror/state';
 import { closeBrackets } from '@codemirror/autocomplete';

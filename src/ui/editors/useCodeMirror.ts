@@ -17,18 +17,26 @@ export interface CodeMirrorOptions {
   dynamic: Extension;
   /** Keys that commit (`Enter` for one-line editors, `Mod-Enter` for code). */
   commitKeys: string[];
+  /** Commit when the editor loses focus (default true; a draft editor with an Apply button says false). */
+  commitOnBlur?: boolean;
+  /** The text shown at mount when it is not `value` (an unapplied draft); commits still compare with `value`. */
+  initialDoc?: string;
+  /** Every change of the text, committed or not. */
+  onChange?(value: string): void;
 }
 
-export function useCodeMirror({ value, onCommit, extensions, dynamic, commitKeys }: CodeMirrorOptions) {
+export function useCodeMirror({ value, onCommit, extensions, dynamic, commitKeys, commitOnBlur = true, onChange, initialDoc }: CodeMirrorOptions) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const commitRef = useRef(onCommit);
+  const changeRef = useRef(onChange);
   const valueRef = useRef(value);
-  const initial = useRef({ extensions, dynamic, commitKeys });
+  const initial = useRef({ extensions, dynamic, commitKeys, commitOnBlur, initialDoc });
   const compartment = useRef(new Compartment());
 
   useEffect(() => {
     commitRef.current = onCommit;
+    changeRef.current = onChange;
     valueRef.current = value;
   });
 
@@ -38,20 +46,23 @@ export function useCodeMirror({ value, onCommit, extensions, dynamic, commitKeys
       const text = v.state.doc.toString();
       if (text !== valueRef.current) commitRef.current(text);
     };
-    const { extensions: ext, dynamic: dyn, commitKeys: keys } = initial.current;
+    const { extensions: ext, dynamic: dyn, commitKeys: keys, commitOnBlur: blurCommits, initialDoc: doc } = initial.current;
     const v = new EditorView({
       parent: host.current,
       state: EditorState.create({
-        doc: valueRef.current,
+        doc: doc ?? valueRef.current,
         extensions: [
           ...ext,
           compartment.current.of(dyn),
           Prec.high(keymap.of(keys.map((key) => ({ key, run: (target: EditorView) => { commit(target); return true; } })))),
           EditorView.domEventHandlers({
             blur: (_e, target) => {
-              commit(target);
+              if (blurCommits) commit(target);
               return false;
             },
+          }),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) changeRef.current?.(u.state.doc.toString());
           }),
         ],
       }),
@@ -67,12 +78,16 @@ export function useCodeMirror({ value, onCommit, extensions, dynamic, commitKeys
     view.current?.dispatch({ effects: compartment.current.reconfigure(dynamic) });
   }, [dynamic]);
 
+  // Only a change of `value` after mount replaces the text (the text at mount may be a draft: initialDoc).
+  const syncedValue = useRef(value);
   useEffect(() => {
+    if (value === syncedValue.current) return;
+    syncedValue.current = value;
     const v = view.current;
     if (!v || v.hasFocus) return;
     const current = v.state.doc.toString();
     if (current !== value) v.dispatch({ changes: { from: 0, to: current.length, insert: value } });
   }, [value]);
 
-  return { host };
+  return { host, view };
 }

@@ -4,10 +4,11 @@ import type { AttributeType, NRelationship, Relationship, RelationshipKind } fro
 import { deleteSelection } from '../canvas/commands';
 import { MANUAL_TEMPLATE, patchRelationship } from '../canvas/gesture-ops';
 import { resourceOf } from '../canvas/node-view';
-import { CodeEditor } from '../editors/CodeEditor';
 import { ExpressionEditor } from '../editors/ExpressionEditor';
 import { useDocument } from '../state/document-store';
-import { CheckField, DiagnosticList, SNAKE, Section, SelectField, TextField } from './fields';
+import { CheckField, CollapsibleSection, DiagnosticList, SNAKE, SelectField, TextField } from './fields';
+import { ManualCodeBar } from './ManualCodeBar';
+import { keysSummary, rowsSummary } from './relationship-summary';
 import { SortEditor } from './SortEditor';
 
 /** Keys every kind has: kept when the kind changes; the rest (kind-specific defaults) are dropped. */
@@ -76,26 +77,31 @@ export function RelationshipInspector({ resource, raw, normalized }: { resource:
   );
   const manual = raw.kind === 'has_one' || raw.kind === 'has_many' ? raw.manual : undefined;
 
-  return (
-    <div className="ins-body">
-      {back}
-      <header className="ins-title">
-        <span className="ins-kind">{raw.kind}{manual ? ' · manual' : ''}</span>
-        <h2>{resource}.{name}</h2>
-      </header>
-      <DiagnosticList diagnostics={diagnostics} />
-      <TextField label="Name" value={name} mono validate={(v) => (SNAKE.test(v) ? null : 'Use a snake_case identifier')} onCommit={(v) => update({ name: v }, `Rename ${resource}.${name}`)} />
-      <div className="ins-row">
-        <SelectField label="Kind" value={raw.kind} options={RELATIONSHIP_KINDS} onChange={(v) => changeKind(v as RelationshipKind)} />
-        <SelectField
-          label="Destination"
-          value={raw.destination}
-          options={resourceNames.includes(raw.destination) ? resourceNames : [{ value: raw.destination, label: `${raw.destination} (unknown)` }, ...resourceNames]}
-          onChange={(v) => update({ destination: v })}
-        />
-      </div>
-
-      <Section title="Keys">
+  const rowsSection = (
+      <CollapsibleSection id="relationship-rows" title="Rows" summary={rowsSummary(raw)}>
+        <div className="ins-field">
+          <span className="ins-label" id={`filter-${resource}-${name}`}>Filter</span>
+          <ExpressionEditor
+            key={`${resource}.${name}`}
+            label="Filter"
+            value={raw.filter ?? ''}
+            scope={scope}
+            placeholder={`e.g. is_nil(archived_at) or priority > parent(…)`}
+            onCommit={(v) => update({ filter: v.trim() === '' ? undefined : v }, `Filter ${resource}.${name}`)}
+          />
+        </div>
+        <SortEditor label="Sort" value={raw.sort} fields={destFields} onCommit={(sort) => update({ sort }, `Sort ${resource}.${name}`)} />
+        <SortEditor label="Default sort" value={raw.defaultSort} fields={destFields} onCommit={(sort) => update({ defaultSort: sort }, `Default sort ${resource}.${name}`)} />
+        {(raw.kind === 'has_one' || raw.kind === 'has_many') && (
+          <div className="ins-row">
+            {raw.kind === 'has_many' && countKey('Limit', 'limit')}
+            {countKey('Offset', 'offset')}
+          </div>
+        )}
+      </CollapsibleSection>
+  );
+  const keysSection = (
+      <CollapsibleSection id="relationship-keys" title="Keys" summary={keysSummary(normalized, !!manual)}>
         {!manual && !(raw.kind !== 'belongs_to' && raw.kind !== 'many_to_many' && raw.noAttributes) && (
           <div className="ins-row">
             {textKey('Source attribute', 'sourceAttribute')}
@@ -139,41 +145,37 @@ export function RelationshipInspector({ resource, raw, normalized }: { resource:
             />
           </div>
         )}
-        {(raw.kind === 'has_one' || raw.kind === 'has_many') && (
-          <div className="ins-row">
-            {raw.kind === 'has_many' && countKey('Limit', 'limit')}
-            {countKey('Offset', 'offset')}
-          </div>
-        )}
         {boolKey('Validate destination attribute', 'validateDestinationAttribute')}
-      </Section>
+      </CollapsibleSection>
+  );
 
-      {manual && (
-        <Section title="Manual code">
-          <CodeEditor
-            key={`${resource}.${name}`}
-            label="Manual code"
-            value={manual.source}
-            onCommit={(source) => update({ manual: { ...manual, source } }, `Edit ${resource}.${name} code`)}
-          />
-        </Section>
-      )}
-
-      <Section title="Rows">
-        <div className="ins-field">
-          <span className="ins-label" id={`filter-${resource}-${name}`}>Filter</span>
-          <ExpressionEditor
-            key={`${resource}.${name}`}
-            label="Filter"
-            value={raw.filter ?? ''}
-            scope={scope}
-            placeholder={`e.g. is_nil(archived_at) or priority > parent(…)`}
-            onCommit={(v) => update({ filter: v.trim() === '' ? undefined : v }, `Filter ${resource}.${name}`)}
-          />
+  return (
+    <div className="ins-body is-compact">
+      <header className="ins-title">
+        <div className="ins-title-line">
+          {back}
+          <span className="ins-kind">{raw.kind}{manual ? ' · manual' : ''}</span>
         </div>
-        <SortEditor label="Sort" value={raw.sort} fields={destFields} onCommit={(sort) => update({ sort }, `Sort ${resource}.${name}`)} />
-        <SortEditor label="Default sort" value={raw.defaultSort} fields={destFields} onCommit={(sort) => update({ defaultSort: sort }, `Default sort ${resource}.${name}`)} />
-      </Section>
+        <h2>{resource}.{name}</h2>
+      </header>
+      <DiagnosticList diagnostics={diagnostics} />
+      {manual && (
+        <ManualCodeBar resource={resource} name={name} source={manual.source}
+          onApply={(source) => update({ manual: { ...manual, source } }, `Edit ${resource}.${name} code`)} />
+      )}
+      <TextField label="Name" value={name} mono validate={(v) => (SNAKE.test(v) ? null : 'Use a snake_case identifier')} onCommit={(v) => update({ name: v }, `Rename ${resource}.${name}`)} />
+      <div className="ins-row">
+        <SelectField label="Kind" value={raw.kind} options={RELATIONSHIP_KINDS} onChange={(v) => changeKind(v as RelationshipKind)} />
+        <SelectField
+          label="Destination"
+          value={raw.destination}
+          options={resourceNames.includes(raw.destination) ? resourceNames : [{ value: raw.destination, label: `${raw.destination} (unknown)` }, ...resourceNames]}
+          onChange={(v) => update({ destination: v })}
+        />
+      </div>
+
+      {/* Most-used first: a belongs_to's keys (nil, type), the rows (filter, sort, limit) of the others. */}
+      {raw.kind === 'belongs_to' ? <>{keysSection}{rowsSection}</> : <>{rowsSection}{keysSection}</>}
       <TextField label="Description" value={raw.description ?? ''} onCommit={(v) => update({ description: v || undefined })} />
       <div className="ins-footer">
         <button type="button" className="danger-quiet" onClick={() => deleteSelection()}>Delete relationship</button>

@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Diagnostic } from '../../core/index';
+import { useSections } from './section-store';
 
 interface TextFieldProps {
   label: string;
@@ -103,6 +104,29 @@ export function Section({ title, actions, children }: { title: string; actions?:
         {actions}
       </header>
       {children}
+    </section>
+  );
+}
+
+/**
+ * A section whose header folds it (open by default; the choice is kept per `id` across selections).
+ * `summary` says in one line what the folded section holds.
+ */
+export function CollapsibleSection({ id, title, summary, children }: { id: string; title: string; summary?: ReactNode; children: ReactNode }) {
+  const open = useSections((s) => !s.closed[id]);
+  const toggle = useSections((s) => s.toggle);
+  const bodyId = useId();
+  return (
+    <section className={`ins-section is-collapsible${open ? '' : ' is-closed'}`} aria-label={title}>
+      <header className="ins-section-header">
+        <h3>
+          <button type="button" className="ins-fold" aria-expanded={open} aria-controls={bodyId} onClick={() => toggle(id)}>
+            <span className="ins-fold-mark" aria-hidden="true">{open ? '▾' : '▸'}</span>{title}
+          </button>
+        </h3>
+        {summary !== undefined && <span className="ins-fold-summary">{summary}</span>}
+      </header>
+      <div id={bodyId} className="ins-section-body" hidden={!open}>{open && children}</div>
     </section>
   );
 }
