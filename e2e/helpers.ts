@@ -83,3 +83,22 @@ export async function importPasted(page: Page, json: string) {
 }
 
 export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/**
+ * Replaces the manual code of `Representative.tickets_above_threshold` in the wide editor, applies it
+ * (Mod+Enter) and closes the editor (Escape).
+ */
+export async function setManualCode(page: Page, source: string) {
+  await page.getByRole('button', { name: 'Relationship Representative.tickets_above_threshold', exact: true }).click();
+  await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Edit code…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Manual code: Representative.tickets_above_threshold' });
+  const editor = dialog.getByRole('textbox', { name: 'Manual code' });
+  await editor.click();
+  await page.keyboard.press(`${mod}+a`);
+  await page.keyboard.insertText(source);
+  await expect(editor).toContainText(source.split('\n')[1]!.trim());
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(dialog.getByRole('status')).toHaveText('Applied');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+}

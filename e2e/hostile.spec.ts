@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { mod, openApp, openFixture, resourceNode } from './helpers';
+import { mod, openApp, openFixture, resourceNode, setManualCode } from './helpers';
 
 /**
  * Issue 12, probes a hostile user would try in the app: TypeScript with `__proto__` keys in the
@@ -129,15 +129,6 @@ test('a share link that inflates past 5 MB shows the too_large problem and the t
 
 const live = (page: Page) => page.getByRole('region', { name: 'Live preview' });
 
-async function setManualCode(page: Page, source: string) {
-  await page.getByRole('button', { name: 'Relationship Representative.tickets_above_threshold', exact: true }).click();
-  const editor = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Manual code' });
-  await editor.click();
-  await page.keyboard.press(`${mod}+a`);
-  await page.keyboard.insertText(source);
-  await expect(editor).toContainText(source.split('\n')[1]!.trim());
-  await page.keyboard.press(`${mod}+Enter`);
-}
 
 const innocent = `export async function load(records, opts, ctx) {
   const tickets = await ctx.read(ctx.query.filter("representative_id in ^ids", { ids: records.map((r) => r.id) }));

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { mod, openFixture, resourceNode } from './helpers';
+import { openFixture, resourceNode, setManualCode } from './helpers';
 
 const live = (page: Page) => page.getByRole('region', { name: 'Live preview' });
 
@@ -23,24 +23,6 @@ async function generate(page: Page, counts: Record<string, number>) {
   await expect(live(page).getByRole('tab', { name: `Data (${total})` })).toBeVisible();
 }
 
-/**
- * Replaces the manual code of `Representative.tickets_above_threshold` in the wide editor, applies it
- * (Mod+Enter) and closes the editor (Escape).
- */
-async function setManualCode(page: Page, source: string) {
-  await page.getByRole('button', { name: 'Relationship Representative.tickets_above_threshold', exact: true }).click();
-  await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Edit code…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Manual code: Representative.tickets_above_threshold' });
-  const editor = dialog.getByRole('textbox', { name: 'Manual code' });
-  await editor.click();
-  await page.keyboard.press(`${mod}+a`);
-  await page.keyboard.insertText(source);
-  await expect(editor).toContainText(source.split('\n')[1]!.trim());
-  await page.keyboard.press(`${mod}+Enter`);
-  await expect(dialog.getByRole('status')).toHaveText('Applied');
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-}
 
 test('generate data, preview a manual relationship with nested loads, edit a row, break and hang the manual code', async ({ page }) => {
   test.setTimeout(120_000);
