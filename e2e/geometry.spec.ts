@@ -115,6 +115,29 @@ for (const name of TEMPLATES) {
     await laidOut(page);
     const g = await expectReadable(page, 4);
     expect(g.labels.length).toBeGreaterThan(0);
+    // Nodes are handed to React Flow with the size and handle places they will measure
+    // (node-view.ts withKnownSize): the rendered nodes must agree, or the first frame is drawn wrong.
+    const sizes = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => {
+      const el = n as HTMLElement;
+      const box = el.getBoundingClientRect();
+      const centre = (h: Element | null) => {
+        const b = h!.getBoundingClientRect();
+        return { x: (b.left + b.width / 2 - box.left) / box.width, y: (b.top + b.height / 2 - box.top) / box.height };
+      };
+      return {
+        width: el.offsetWidth, height: el.offsetHeight, rows: el.querySelectorAll('.rn-attrs > li').length,
+        in: centre(el.querySelector('.rn-handle-in')), out: centre(el.querySelector('.rn-handle-out')),
+      };
+    }));
+    expect(sizes.length).toBeGreaterThan(2);
+    for (const s of sizes) {
+      expect(s.width).toBe(240);
+      expect(s.height).toBe(48 + 24 * Math.max(1, s.rows));
+      expect(s.in.x).toBeCloseTo(0, 2);
+      expect(s.in.y).toBeCloseTo(0.5, 2);
+      expect(s.out.x).toBeCloseTo(1, 2);
+      expect(s.out.y).toBeCloseTo(0.5, 2);
+    }
     await page.locator('.react-flow').screenshot({ path: `docs/screenshots/${name}-light.png` });
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

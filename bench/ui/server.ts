@@ -30,6 +30,15 @@ async function waitFor(url: string, ms: number, child?: ChildProcess): Promise<v
   throw new Error(`${url} did not come up within ${ms} ms`);
 }
 
+async function isUp(url: string): Promise<boolean> {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -74,6 +83,9 @@ export async function startAppServer(opts: { dev: boolean; port: number }): Prom
   if (opts.dev) {
     return serve(['vite', '--host', host, '--port', String(opts.port), '--strictPort'], url, { RELATA_NO_HMR: '1' }, () => undefined, 'dev');
   }
+  // A server left on the port (an earlier run killed before it could stop its own) would answer in
+  // place of this build, and the figures would be of old code.
+  if (await isUp(url)) throw new Error(`${url} already answers: stop the server on port ${opts.port} (or set BENCH_PORT)`);
   const outDir = mkdtempSync(join(tmpdir(), 'relata-bench-dist-'));
   const cleanup = () => rmSync(outDir, { recursive: true, force: true });
   const t0 = Date.now();

@@ -15,7 +15,7 @@ import { RelationshipEdge } from './RelationshipEdge';
 import { RelationshipPicker } from './RelationshipPicker';
 import { ResourceNode } from './ResourceNode';
 import { NODE_WIDTH } from './gesture-ops';
-import { COMPACT_HEIGHT, isCompactZoom, nodeHeight, nodeRows, nodeView } from './node-view';
+import { COMPACT_HEIGHT, isCompactZoom, nodeHeight, nodeRows, nodeView, withKnownSize } from './node-view';
 import { reconcileEdges, reconcileNodes, toFlow, type RelationshipFlowEdge, type ResourceFlowNode } from './to-flow';
 
 const nodeTypes: NodeTypes = { resource: ResourceNode };
@@ -46,6 +46,9 @@ function fittedViewport(nodes: readonly ResourceFlowNode[], heightOf: (id: strin
   const full = fit(false);
   return isCompactZoom(full.zoom) ? fit(true) : full;
 }
+
+/** Sized copies of the canvas's nodes, per node object (unchanged nodes stay the same objects for React Flow). */
+const sizedCache = new WeakMap<ResourceFlowNode, { height: number; node: ResourceFlowNode }>();
 
 const MINIMAP_SIZE = { width: 160, height: 104 };
 
@@ -125,8 +128,26 @@ function CanvasInner() {
     setEdges((prev) => reconcileEdges(prev, flow.edges));
   }
 
+  // Nodes as handed to React Flow: with the size they will measure at this zoom (header only when
+  // compact) and their handles, so the first render shows them with their edges (node-view.ts).
+  const compactZoom = useStore((s) => isCompactZoom(s.transform[2]));
+  const sized = useMemo(() => {
+    const rows = new Map(normalized.resources.map((r) => [r.name, nodeRows(r)]));
+    return nodes.map((n) => {
+      const height = compactZoom ? COMPACT_HEIGHT : nodeHeight(rows.get(n.id) ?? 0);
+      const hit = sizedCache.get(n);
+      if (hit && hit.height === height) return hit.node;
+      const node = withKnownSize(n, NODE_WIDTH, height);
+      sizedCache.set(n, { height, node });
+      return node;
+    });
+  }, [nodes, compactZoom, normalized]);
+
+
   const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
     // Selection and removal are the store's business; React Flow only moves and measures.
+    // React Flow reports a size only where the measurement differs from the one the node was given
+    // (withKnownSize), so an open does not hand it 300 new node objects to adopt and re-render.
     const relevant = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
     if (relevant.length) setNodes((prev) => applyNodeChanges(relevant, prev));
   }, []);
@@ -268,7 +289,7 @@ function CanvasInner() {
     <div className="relata-canvas" ref={root} onDoubleClick={onDoubleClick} aria-busy={laying}>
       <CardinalityMarkers />
       <ReactFlow<ResourceFlowNode, RelationshipFlowEdge>
-        nodes={viewReady ? nodes : NO_NODES}
+        nodes={viewReady ? sized : NO_NODES}
         edges={viewReady ? edges : NO_EDGES}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}

@@ -2,6 +2,7 @@
  * The slice of the store one node renders, with a cheap equality so a node re-renders only when
  * its own resource (or its diagnostics count) changed, not on every edit elsewhere.
  */
+import { Position } from '@xyflow/react';
 import type { Diagnostic, NormalizedModel, NResource } from '../../core/index';
 
 export interface NodeAttributeView {
@@ -144,4 +145,33 @@ export function nodeState(
 
 export function sameNodeState(a: NodeState, b: NodeState): boolean {
   return a.errors === b.errors && a.warnings === b.warnings && a.selectedAttribute === b.selectedAttribute && sameNodeView(a.view, b.view);
+}
+
+/** Handle boxes as canvas.css draws them: 12 px squares centred on the left and right sides. */
+const HANDLE = 12;
+
+/**
+ * A node with the size it will measure and its handles' places, so React Flow shows it and draws
+ * its edges in the first render (instead of rendering 300 hidden nodes, measuring them, and then
+ * rendering everything again: most of the time of opening a big model). Measurement still follows
+ * and wins where it differs (the canvas applies React Flow's `dimensions` changes to its nodes).
+ */
+export function withKnownSize<N extends { initialWidth?: number; initialHeight?: number; measured?: { width?: number; height?: number } }>(
+  node: N,
+  width: number,
+  height: number,
+): N & { measured: { width?: number; height?: number }; handles: Array<{ id: string; type: 'source' | 'target'; position: Position; x: number; y: number; width: number; height: number }> } {
+  const y = height / 2 - HANDLE / 2;
+  return {
+    ...node,
+    initialWidth: width,
+    initialHeight: height,
+    // Taken as measured until a measurement says otherwise: React Flow then counts the node as
+    // initialised (fitView does not wait for it) and reports a size change only where one happened.
+    measured: node.measured ?? { width, height },
+    handles: [
+      { id: 'in', type: 'target', position: Position.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
+      { id: 'out', type: 'source', position: Position.Right, x: width - HANDLE / 2, y, width: HANDLE, height: HANDLE },
+    ],
+  };
 }
