@@ -9,7 +9,7 @@ import { matches, prefetch } from '../expr/evaluate';
 import { isCancelled, type CancelToken, type ManualHost, type ManualRunner } from '../manual/contract';
 import type { Data, Model, NormalizedModel } from '../model/types';
 import { normalizeModel } from '../model/normalize';
-import { Query } from '../query/builder';
+import type { Query } from '../query/builder';
 import type { QueryRequest, Row } from '../query/types';
 import type { Result } from '../result';
 import { err, ok, RelataFailure, relataError } from '../result';
@@ -25,7 +25,7 @@ import { planQuery, relationshipFilter } from './plan';
 import { BatchedRelated } from './related-source';
 import { setKey } from './records';
 import { now } from '../clock';
-import { snapshotInput, toCodedError } from './input';
+import { checkRequest, requestOf, snapshotInput, toCodedError } from './input';
 import { compareRows, resolveSort, withPkTiebreak } from './sort';
 import type { ActionRequest, ActionResult } from '../actions/run';
 import { runAction } from '../actions/run';
@@ -573,29 +573,3 @@ class Projector {
     }
   }
 }
-
-/** The outer shape of a request; the planner checks the rest. */
-function checkRequest(query: unknown): QueryRequest {
-  if (query === null || typeof query !== 'object' || Array.isArray(query)) {
-    throw new RelataFailure(relataError('invalid_query', `a query must be an object with a \`resource\`, got ${query === null ? 'null' : Array.isArray(query) ? 'a list' : typeof query}`));
-  }
-  const req = query as QueryRequest;
-  if (typeof req.resource !== 'string') throw new RelataFailure(relataError('invalid_query', 'a query needs a `resource` name'));
-  const params: unknown = req.params;
-  if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
-    throw new RelataFailure(relataError('invalid_query', '`params` must be an object of values by name'));
-  }
-  return req;
-}
-
-/** The request as plain data (a Proxy, getter or cycle fails here with a coded error). */
-function requestOf(query: unknown): unknown {
-  let request = query;
-  try {
-    if (query instanceof Query) request = query.toRequest();
-  } catch (e) {
-    throw new RelataFailure(relataError('invalid_query', `the query cannot be read: ${e instanceof Error ? e.message : String(e)}`));
-  }
-  return snapshotInput(request, 'the query');
-}
-

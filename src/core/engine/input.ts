@@ -1,4 +1,6 @@
 import { RelataFailure, relataError, type ErrorCode, type RelataError } from '../result';
+import { Query } from '../query/builder';
+import type { QueryRequest } from '../query/types';
 import { setKey } from './records';
 
 /**
@@ -66,3 +68,29 @@ export function toCodedError(e: unknown, readingInput?: { code: ErrorCode; what:
   if (readingInput) return relataError(readingInput.code, `${readingInput.what} cannot be read: ${message}`);
   return relataError('internal_error', `unexpected failure: ${message}`);
 }
+
+/** The outer shape of a request; the planner checks the rest. */
+export function checkRequest(query: unknown): QueryRequest {
+  if (query === null || typeof query !== 'object' || Array.isArray(query)) {
+    throw new RelataFailure(relataError('invalid_query', `a query must be an object with a \`resource\`, got ${query === null ? 'null' : Array.isArray(query) ? 'a list' : typeof query}`));
+  }
+  const req = query as QueryRequest;
+  if (typeof req.resource !== 'string') throw new RelataFailure(relataError('invalid_query', 'a query needs a `resource` name'));
+  const params: unknown = req.params;
+  if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
+    throw new RelataFailure(relataError('invalid_query', '`params` must be an object of values by name'));
+  }
+  return req;
+}
+
+/** The request as plain data (a Proxy, getter or cycle fails here with a coded error). */
+export function requestOf(query: unknown): unknown {
+  let request = query;
+  try {
+    if (query instanceof Query) request = query.toRequest();
+  } catch (e) {
+    throw new RelataFailure(relataError('invalid_query', `the query cannot be read: ${e instanceof Error ? e.message : String(e)}`));
+  }
+  return snapshotInput(request, 'the query');
+}
+
