@@ -324,6 +324,11 @@ function idsIn(r: Resource): string[] {
  * same-named entries. Updates of an attribute or relationship keep its id by themselves (`applyOp`).
  */
 export function opsWithIds(doc: RelataDocument, ops: readonly Op[], newId: IdSource = randomId): Op[] {
+  const adds = (op: Op) =>
+    op.kind === 'addResource' || op.kind === 'addAttribute' || op.kind === 'addRelationship' || op.kind === 'replaceDocument'
+    || (op.kind === 'updateResource' && (op.patch.actions !== undefined || op.patch.aggregates !== undefined));
+  // Most edits (moves, renames, updates) add nothing: no need to collect the ids in use.
+  if (!ops.some(adds)) return ops.slice();
   const taken = idsOf(doc.model);
   // What the batch removes frees its ids (a resource replaced by remove + add keeps them).
   for (const op of ops) {
