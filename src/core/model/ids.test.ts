@@ -8,7 +8,7 @@ import { fromShareFragment, toShareFragment } from '../share/share-link';
 import { getTemplate } from '../templates/index';
 import { validateModel } from '../validate/validate';
 import {
-  adoptIds, assignDocumentIds, assignIds, counterIds, entityKey, hasIds, idsOf, opsWithIds, stripIds,
+  adoptIds, adoptResourceIds, assignDocumentIds, assignIds, counterIds, entityKey, hasIds, idsOf, opsWithIds, stripIds,
 } from './ids';
 import { normalizeModel } from './normalize';
 import { applyOp, applyOps, type RelataDocument } from './ops';
@@ -206,5 +206,15 @@ describe('adoptIds: imports over the current model', () => {
       expect(r.relationships?.map((a) => a.id)).toEqual(old.relationships?.map((a) => a.id));
     }
     expect(adopted.resources.at(-1)!.id).toBeUndefined();
+  });
+});
+
+describe('adoptResourceIds: actions', () => {
+  it('object actions keep the id of the same-named action (a default action string has none)', () => {
+    const ticket = assignIds(helpdesk, counterIds()).resources.find((r) => r.name === 'Ticket')!;
+    const fresh = stripIds({ ...helpdesk, resources: [ticket] }).resources[0]!;
+    const adopted = adoptResourceIds(fresh, ticket);
+    expect(adopted.actions).toEqual(ticket.actions);
+    expect(adopted.actions!.some((a) => typeof a === 'string')).toBe(true);
   });
 });

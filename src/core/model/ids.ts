@@ -266,8 +266,9 @@ function adoptList<T extends Named>(list: T[] | undefined, from: readonly Named[
   return changed ? out : list;
 }
 
+/** Object actions by name (an action's name defaults to its type). */
 const namedActions = (list: ActionEntry[] | undefined): Named[] =>
-  (list ?? []).filter(actionHasId).map((a) => ({ name: a.name ?? a.type, ...(a as { id?: string }).id !== undefined ? { id: (a as { id?: string }).id } : {} }));
+  (list ?? []).filter(actionHasId).map((a) => (a.id === undefined ? { name: a.name ?? a.type } : { id: a.id, name: a.name ?? a.type }));
 
 /** `fresh` (a resource read from text or a file) with the ids of `old`'s entities of the same names. */
 export function adoptResourceIds(fresh: Resource, old: Resource): Resource {
@@ -282,7 +283,7 @@ export function adoptResourceIds(fresh: Resource, old: Resource): Resource {
     const olds = namedActions(old.actions);
     const used = new Set<string>();
     out.actions = fresh.actions.map((e) => {
-      if (!actionHasId(e) || (e as { id?: string }).id !== undefined) return e;
+      if (!actionHasId(e) || e.id !== undefined) return e;
       const match = olds.find((o) => o.name === (e.name ?? e.type) && o.id !== undefined && !used.has(o.id));
       if (!match?.id) return e;
       used.add(match.id);
