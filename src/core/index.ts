@@ -29,6 +29,11 @@ export { resolveExpression } from './expr/resolve';
 export { checkManualModuleStatic } from './manual/static-check';
 export { TEMPLATES, getTemplate, isTemplateName, type Template, type TemplateName } from './templates/index';
 export { applyOps } from './model/ops';
+export {
+  adoptIds, adoptResourceIds, assignDocumentIds, assignIds, counterIds, entityKey, hasIds, idsOf, randomId,
+  opsWithIds, relationshipKey, resourceByKey, resourceByName, resourceKeyOf, resourceWithIds, stripIds,
+} from './model/ids';
+export type { IdKind, IdSource } from './model/ids';
 export { followRenames, renameInExpression } from './model/rename';
 export type { FollowThrough } from './model/rename';
 export { validateModel } from './validate/validate';

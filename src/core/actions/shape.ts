@@ -4,7 +4,7 @@ import { ACTION_TYPES, MANAGE_TYPES, ON_LOOKUP, ON_MATCH, ON_MISSING, ON_NO_MATC
 import type { Add, JsonPath } from './shape-util';
 import { bool, isJson, isObj, keys, kindOf, list, oneOf, show, str, strings } from './shape-util';
 
-const ACTION_KEYS = ['type', 'name', 'primary', 'accept', 'arguments', 'changes', 'description'];
+const ACTION_KEYS = ['id', 'type', 'name', 'primary', 'accept', 'arguments', 'changes', 'description'];
 const ARGUMENT_KEYS = ['name', 'type', 'allowNil', 'default', 'description'];
 const SET_KEYS = ['kind', 'attribute', 'value'];
 const MANAGE_KEYS = ['kind', 'argument', 'relationship', 'type', 'onLookup', 'onNoMatch', 'onMatch', 'onMissing', 'valueIsKey'];
@@ -28,6 +28,7 @@ function checkAction(a: unknown, path: JsonPath, add: Add): void {
   }
   keys(add, a, ACTION_KEYS, path, 'action');
   oneOf(add, a, 'type', ACTION_TYPES, path, true);
+  str(add, a, 'id', path);
   str(add, a, 'name', path);
   str(add, a, 'description', path);
   bool(add, a, 'primary', path);

@@ -51,6 +51,8 @@ export interface ManageRelationshipChange {
 export type ChangeDef = SetAttributeChange | ManageRelationshipChange;
 
 export interface ActionDef {
+  /** Document-only stable id (docs/model-format.md, "Ids"); never exported, ignored by the engine. */
+  id?: string;
   type: ActionType;
   /** Default: the type (`create`, `read`, ...). */
   name?: string;

@@ -3,7 +3,7 @@ import { AGGREGATE_KINDS, FIELD_KINDS, type AggregateKind } from './types';
 import type { Add, JsonPath } from '../actions/shape-util';
 import { bool, isJson, isObj, keys, kindOf, list, oneOf, show, str, strings } from '../actions/shape-util';
 
-const AGGREGATE_KEYS = ['name', 'kind', 'path', 'field', 'filter', 'sort', 'uniq', 'includeNil', 'default', 'description'];
+const AGGREGATE_KEYS = ['id', 'name', 'kind', 'path', 'field', 'filter', 'sort', 'uniq', 'includeNil', 'default', 'description'];
 const SORT_ORDERS = ['asc', 'desc', 'asc_nils_first', 'desc_nils_last'];
 
 export function checkAggregatesShape(aggregates: unknown, path: JsonPath, add: Add): void {
@@ -15,6 +15,7 @@ export function checkAggregatesShape(aggregates: unknown, path: JsonPath, add: A
     const p = [...path, i];
     if (!isObj(a)) return add(p, `Aggregate ${show(p)} must be an object, got ${kindOf(a)}.`);
     keys(add, a, AGGREGATE_KEYS, p, 'aggregate');
+    str(add, a, 'id', p);
     str(add, a, 'name', p, true);
     oneOf(add, a, 'kind', AGGREGATE_KINDS, p, true);
     strings(add, a, 'path', p, true);

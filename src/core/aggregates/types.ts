@@ -9,6 +9,8 @@ export const AGGREGATE_KINDS: readonly AggregateKind[] = ['count', 'exists', 'su
 export const FIELD_KINDS: ReadonlySet<AggregateKind> = new Set(['sum', 'min', 'max', 'avg', 'first', 'list']);
 
 export interface AggregateDef {
+  /** Document-only stable id (docs/model-format.md, "Ids"); never exported, ignored by the engine. */
+  id?: string;
   name: string;
   kind: AggregateKind;
   /** Relationship path from this resource, e.g. `["tickets"]` or `["tickets", "comments"]`. */

@@ -6,6 +6,7 @@
  * `fromElixir` reads the same model back.
  */
 import { normalizeModel, normalizeRelationship } from '../model/normalize';
+import { stripIds } from '../model/ids';
 import { snake } from '../model/snake';
 import type { Attribute, Model, NResource, Relationship, Resource } from '../model/types';
 import { aliasSegment, atom, modulePath, regex, sortTerm, str, term } from './elixir-format';
@@ -28,7 +29,8 @@ export interface ElixirFile {
 /** The marker `fromElixir` reads the model's name from (a module name cannot carry it). */
 export const MODEL_NAME_MARKER = '# relata:model ';
 
-export function toElixir(model: Model, opts: ElixirExportOptions = {}): { files: ElixirFile[] } {
+export function toElixir(withIds: Model, opts: ElixirExportOptions = {}): { files: ElixirFile[] } {
+  const model = stripIds(withIds);
   const m = normalizeModel(model);
   const root = m.module.split('.')[0] ?? m.module;
   const dataLayer = opts.dataLayer ?? 'postgres';
@@ -208,7 +210,8 @@ function optionValue(key: string, value: unknown, ctx: ResourceContext): string 
  * One resource as its Ash resource module alone (no manual-relationship modules, no Repo): the text
  * the code panel edits. `undefined` when the model has no resource called `name`.
  */
-export function toElixirResource(model: Model, name: string, opts: ElixirExportOptions = {}): string | undefined {
+export function toElixirResource(withIds: Model, name: string, opts: ElixirExportOptions = {}): string | undefined {
+  const model = stripIds(withIds);
   const i = model.resources.findIndex((r) => r.name === name);
   const r = model.resources[i];
   if (!r) return undefined;
@@ -220,7 +223,8 @@ export function toElixirResource(model: Model, name: string, opts: ElixirExportO
  * The whole model as one Elixir text: the domain module, then every resource module (manual
  * modules and the Repo left out). `fromElixir` reads it back to the same model.
  */
-export function toElixirSource(model: Model, opts: ElixirExportOptions = {}): string {
+export function toElixirSource(withIds: Model, opts: ElixirExportOptions = {}): string {
+  const model = stripIds(withIds);
   const m = normalizeModel(model);
   const ctx = resourceContext(m, opts);
   const parts = [domainModule(m.module, m.name, m.resources.filter((r) => !r.external))];

@@ -8,9 +8,11 @@
  * (`pk`, `is_public?`) are written in a readable form with the real name as the attribute's comment.
  */
 import { normalizeModel } from '../model/normalize';
+import { stripIds } from '../model/ids';
 import type { Model, NAttribute, NRelationship, NResource } from '../model/types';
 
-export function toMermaid(model: Model): string {
+export function toMermaid(withIds: Model): string {
+  const model = stripIds(withIds);
   const m = normalizeModel(model);
   const lines = ['erDiagram'];
   for (const r of m.resources) lines.push(...entity(r));

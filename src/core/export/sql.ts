@@ -12,6 +12,7 @@
  * validator reports first (`foreign_key_not_unique`, `foreign_key_type_mismatch`).
  */
 import { quoteIdent } from '../datalayers/sqlite/ddl';
+import { stripIds } from '../model/ids';
 import { normalizeModel } from '../model/normalize';
 import type { JsonValue, Model, NAttribute, NBelongsTo, NResource, ReferenceAction } from '../model/types';
 import { fitIdentifier, NameAllocator, pgAttributeType, pgTypeFamily, sqlColumnType, type SqlDialect } from './sql-names';
@@ -42,7 +43,8 @@ interface ForeignKey {
 /** SQLite compares table and column names without case; PostgreSQL (quoted) with. */
 const key = (name: string, dialect: SqlDialect): string => (dialect === 'sqlite' ? name.toLowerCase() : name);
 
-export function toSql(model: Model, opts: SqlExportOptions = {}): string {
+export function toSql(withIds: Model, opts: SqlExportOptions = {}): string {
+  const model = stripIds(withIds);
   const dialect = opts.dialect ?? 'sqlite';
   const m = normalizeModel(model);
   const ident = (name: string): string => quoteIdent(dialect === 'postgres' ? fitIdentifier(name) : name);

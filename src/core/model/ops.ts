@@ -1,10 +1,15 @@
 import { assertNever, err, ok, relataError, type RelataError, type Result } from '../result';
+import { entityKey } from './ids';
 import type { Attribute, Model, Relationship, Resource } from './types';
 
-/** Canvas state kept beside the model, never inside it (exporters and the loader never see it). */
+/**
+ * Canvas state kept beside the model, never inside it (exporters and the loader never see it).
+ * Keyed by resource key (`entityKey`: the resource's id; its name only while it has no id, as in
+ * documents saved before ids, which `assignDocumentIds` migrates).
+ */
 export interface Layout {
   positions: Record<string, { x: number; y: number }>;
-  /** Resources that auto layout leaves where they are. */
+  /** Resources (keys) that auto layout leaves where they are. */
   pinned?: string[];
   /**
    * Edge routes from the last auto layout, by canvas edge id: the path's points and the label box
@@ -34,7 +39,10 @@ export interface RelataDocument {
 export type DocumentOp =
   | { kind: 'addResource'; resource: Resource; index?: number; position?: { x: number; y: number } }
   | { kind: 'removeResource'; name: string }
-  /** Renames a resource and every `destination`/`through` that names it; moves its layout entry. */
+  /**
+   * Renames a resource and every `destination`/`through` that names it. Its id, so its layout
+   * entry, stays; a resource without id (layout by name) has its layout entry moved.
+   */
   | { kind: 'renameResource'; from: string; to: string }
   /**
    * Sets top-level keys of a resource other than name/attributes/relationships (`undefined` removes
@@ -43,7 +51,10 @@ export type DocumentOp =
   | { kind: 'updateResource'; name: string; patch: Partial<Pick<Resource, 'module' | 'table' | 'description' | 'actions' | 'aggregates' | 'identities' | 'calculations' | 'preserved' | 'external'>> }
   | { kind: 'addAttribute'; resource: string; attribute: Attribute; index?: number }
   | { kind: 'removeAttribute'; resource: string; name: string }
-  /** Replaces the attribute called `name` (which may be renamed by `attribute.name`). */
+  /**
+   * Replaces the attribute called `name` (which may be renamed by `attribute.name`); an `attribute`
+   * without `id` keeps the replaced one's id (so does `updateRelationship`).
+   */
   | { kind: 'updateAttribute'; resource: string; name: string; attribute: Attribute }
   | { kind: 'moveAttribute'; resource: string; from: number; to: number }
   | { kind: 'addRelationship'; resource: string; relationship: Relationship; index?: number }
@@ -52,6 +63,7 @@ export type DocumentOp =
   | { kind: 'updateRelationship'; resource: string; name: string; relationship: Relationship }
   | { kind: 'moveRelationship'; resource: string; from: number; to: number }
   | { kind: 'setModelInfo'; name?: string; module?: string | null }
+  /** Moves the node of the resource called `resource` (its layout entry is under the resource's key). */
   | { kind: 'moveNode'; resource: string; to: { x: number; y: number } }
   | { kind: 'setLayout'; layout: Layout }
   | { kind: 'replaceDocument'; document: RelataDocument };
@@ -160,6 +172,8 @@ function updateField(doc: RelataDocument, resource: string, key: FieldKey, name:
     const old = fields[j];
     if (!old) return `no ${key === 'attributes' ? 'attribute' : 'relationship'} \`${name}\` on ${resource}.`;
     if (field.name !== name && fields.some((f) => f.name === field.name)) return `${resource} already has a field \`${field.name}\`.`;
+    // A replacement read from text or built without id is the same entity: it keeps the id.
+    if (field.id === undefined && old.id !== undefined) field = { ...field, id: old.id };
     const inverse: DocumentOp =
       key === 'attributes'
         ? { kind: 'updateAttribute', resource, name: field.name, attribute: old as Attribute }
@@ -195,13 +209,15 @@ function renameResource(doc: RelataDocument, from: string, to: string): Applied 
     const base = k === i ? { ...r, name: to } : r;
     return relationships === undefined || relationships.every((x, n) => x === r.relationships?.[n]) ? base : { ...base, relationships };
   });
-  const pos = doc.layout.positions[from];
+  // The layout is keyed by id: it stays. Only a resource without id has it under its name.
+  const byName = doc.model.resources[i]?.id === undefined;
+  const pos = byName ? doc.layout.positions[from] : undefined;
   const moved = pos ? { ...doc.layout, positions: { ...withoutPosition(doc.layout, from).positions, [to]: pos } } : doc.layout;
-  const layout = moved.pinned?.includes(from) ? { ...moved, pinned: moved.pinned.map((n) => (n === from ? to : n)) } : moved;
+  const layout = byName && moved.pinned?.includes(from) ? { ...moved, pinned: moved.pinned.map((n) => (n === from ? to : n)) } : moved;
   // Renaming back is exact only if nothing already said `to` (a dangling reference or a stale
   // layout entry would be renamed too); otherwise restore the whole document.
   const mentionsTo =
-    doc.layout.positions[to] !== undefined || !!doc.layout.pinned?.includes(to) ||
+    (byName && (doc.layout.positions[to] !== undefined || !!doc.layout.pinned?.includes(to))) ||
     doc.model.resources.some((r) => (r.relationships ?? []).some((rel) => rel.destination === to || (rel.kind === 'many_to_many' && rel.through === to)));
   const inverse: DocumentOp[] = mentionsTo ? [{ kind: 'replaceDocument', document: doc }] : [{ kind: 'renameResource', from: to, to: from }];
   return done({ model: { ...doc.model, resources }, layout }, inverse);
@@ -212,8 +228,9 @@ export function applyOp(doc: RelataDocument, op: DocumentOp): Applied {
     case 'addResource': {
       if (findResource(doc, op.resource.name) >= 0) return invalid(`A resource named \`${op.resource.name}\` already exists.`);
       const resources = insertAt(doc.model.resources, op.index, op.resource);
-      const old = doc.layout.positions[op.resource.name];
-      const layout = op.position ? { ...doc.layout, positions: { ...doc.layout.positions, [op.resource.name]: op.position } } : doc.layout;
+      const key = entityKey(op.resource);
+      const old = doc.layout.positions[key];
+      const layout = op.position ? { ...doc.layout, positions: { ...doc.layout.positions, [key]: op.position } } : doc.layout;
       const inverse: DocumentOp[] = [{ kind: 'removeResource', name: op.resource.name }];
       // removeResource drops the layout entry; put back one that was there before the add.
       if (old) inverse.push({ kind: 'setLayout', layout: doc.layout });
@@ -223,9 +240,9 @@ export function applyOp(doc: RelataDocument, op: DocumentOp): Applied {
       const i = findResource(doc, op.name);
       const res = doc.model.resources[i];
       if (!res) return notFound(`There is no resource \`${op.name}\`.`);
-      const position = doc.layout.positions[op.name];
+      const position = doc.layout.positions[entityKey(res)];
       const resources = doc.model.resources.filter((_, k) => k !== i);
-      const layout = position ? withoutPosition(doc.layout, op.name) : doc.layout;
+      const layout = position ? withoutPosition(doc.layout, entityKey(res)) : doc.layout;
       const add: DocumentOp = position ? { kind: 'addResource', resource: res, index: i, position } : { kind: 'addResource', resource: res, index: i };
       return done({ model: { ...doc.model, resources }, layout }, [add]);
     }
@@ -272,9 +289,11 @@ export function applyOp(doc: RelataDocument, op: DocumentOp): Applied {
       return done({ ...doc, model: patchObject(doc.model, patch) }, [back]);
     }
     case 'moveNode': {
-      if (findResource(doc, op.resource) < 0) return notFound(`There is no resource \`${op.resource}\`.`);
-      const old = doc.layout.positions[op.resource];
-      const layout = { ...doc.layout, positions: { ...doc.layout.positions, [op.resource]: op.to } };
+      const res = doc.model.resources[findResource(doc, op.resource)];
+      if (!res) return notFound(`There is no resource \`${op.resource}\`.`);
+      const key = entityKey(res);
+      const old = doc.layout.positions[key];
+      const layout = { ...doc.layout, positions: { ...doc.layout.positions, [key]: op.to } };
       const inverse: DocumentOp = old ? { kind: 'moveNode', resource: op.resource, to: old } : { kind: 'setLayout', layout: doc.layout };
       return done({ ...doc, layout }, [inverse]);
     }

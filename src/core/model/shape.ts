@@ -23,7 +23,7 @@ const SORT_ORDERS = ['asc', 'desc', 'asc_nils_first', 'desc_nils_last'];
 const GENERATED = ['uuid', 'increment', 'now'];
 const set = (...lists: string[][]): ReadonlySet<string> => new Set(lists.flat());
 const COMMON_REL_KEYS = [
-  'kind', 'name', 'destination', 'sourceAttribute', 'destinationAttribute', 'filter', 'sort', 'defaultSort',
+  'id', 'kind', 'name', 'destination', 'sourceAttribute', 'destinationAttribute', 'filter', 'sort', 'defaultSort',
   'validateDestinationAttribute', 'description',
 ];
 const KIND_KEYS: Record<string, string[]> = {
@@ -36,12 +36,14 @@ const REL_KEYS: Record<string, ReadonlySet<string>> = Object.fromEntries(
   Object.entries(KIND_KEYS).map(([kind, keys]) => [kind, set(COMMON_REL_KEYS, keys)]),
 );
 const MODEL_KEYS = set(['format', 'name', 'module', 'resources']);
+// `id` (resources, attributes, relationships, actions, aggregates): a document's stable id
+// (docs/model-format.md, "Ids"); accepted, never required, ignored by the normalizer.
 const RESOURCE_KEYS = set([
-  'name', 'module', 'table', 'attributes', 'relationships', 'description', 'actions', 'aggregates',
+  'id', 'name', 'module', 'table', 'attributes', 'relationships', 'description', 'actions', 'aggregates',
   'identities', 'calculations', 'preserved', 'external', 'ashVersion',
 ]);
 const ATTRIBUTE_KEYS = set([
-  'name', 'type', 'primaryKey', 'allowNil', 'default', 'generated', 'constraints', 'writable', 'public', 'description',
+  'id', 'name', 'type', 'primaryKey', 'allowNil', 'default', 'generated', 'constraints', 'writable', 'public', 'description',
   'ashType', 'sqlType',
 ]);
 const IDENTITY_KEYS = set(['name', 'keys', 'description']);
@@ -148,6 +150,7 @@ function checkAttribute(c: Collector, a: unknown, path: JsonPath): void {
     return;
   }
   checkKeys(c, a, ATTRIBUTE_KEYS, path, 'attribute');
+  checkOptional(c, a, 'id', 'string', path);
   checkOptional(c, a, 'name', 'string', path, true);
   checkEnum(c, a, 'type', ATTRIBUTE_TYPES, path, true);
   for (const key of ['primaryKey', 'allowNil', 'writable', 'public']) checkOptional(c, a, key, 'boolean', path);
@@ -196,6 +199,7 @@ function checkRelationship(c: Collector, r: unknown, path: JsonPath): void {
   const kind = typeof r.kind === 'string' ? r.kind : '';
   const allowed = Object.prototype.hasOwnProperty.call(REL_KEYS, kind) ? REL_KEYS[kind] : undefined;
   if (allowed) checkKeys(c, r, allowed, path, `${kind} relationship`);
+  checkOptional(c, r, 'id', 'string', path);
   checkOptional(c, r, 'name', 'string', path, true);
   checkOptional(c, r, 'destination', 'string', path, true);
   for (const key of ['sourceAttribute', 'destinationAttribute', 'filter', 'description']) {
@@ -225,7 +229,7 @@ function checkResource(c: Collector, r: unknown, path: JsonPath): void {
   }
   checkKeys(c, r, RESOURCE_KEYS, path, 'resource');
   checkOptional(c, r, 'name', 'string', path, true);
-  for (const key of ['module', 'table', 'description']) checkOptional(c, r, key, 'string', path);
+  for (const key of ['id', 'module', 'table', 'description']) checkOptional(c, r, key, 'string', path);
   checkArray(c, r, 'attributes', path, (a, p) => checkAttribute(c, a, p));
   checkArray(c, r, 'relationships', path, (x, p) => checkRelationship(c, x, p));
   // Extension: actions and aggregates (docs/actions-and-aggregates.md).

@@ -44,6 +44,8 @@ export interface AttributeConstraints {
 }
 
 export interface Attribute {
+  /** Document-only stable id (docs/model-format.md, "Ids"); never exported, ignored by the engine. */
+  id?: string;
   name: string;
   type: AttributeType;
   primaryKey?: boolean;
@@ -106,6 +108,8 @@ export type RelationshipKind = 'belongs_to' | 'has_one' | 'has_many' | 'many_to_
 export const RELATIONSHIP_KINDS: readonly RelationshipKind[] = ['belongs_to', 'has_one', 'has_many', 'many_to_many'];
 
 interface RelationshipCommon {
+  /** Document-only stable id (docs/model-format.md, "Ids"); never exported, ignored by the engine. */
+  id?: string;
   name: string;
   destination: string;
   sourceAttribute?: string;
@@ -157,6 +161,8 @@ export interface ManyToMany extends RelationshipCommon {
 export type Relationship = BelongsTo | HasOne | HasMany | ManyToMany;
 
 export interface Resource {
+  /** Document-only stable id (docs/model-format.md, "Ids"); never exported, ignored by the engine. */
+  id?: string;
   name: string;
   module?: string;
   table?: string;

@@ -7,6 +7,7 @@
  */
 import { Inflate } from 'fflate';
 import { parseModelText } from '../model/parse';
+import { stripIds } from '../model/ids';
 import type { Model } from '../model/types';
 import { err, relataError, type RelataError, type Result } from '../result';
 
@@ -29,7 +30,7 @@ const PLAIN = 'm1j.';
 
 /** The fragment (without `#`) that `fromShareFragment` reads back. */
 export async function toShareFragment(model: Model): Promise<string> {
-  const bytes = new web.TextEncoder().encode(JSON.stringify(model));
+  const bytes = new web.TextEncoder().encode(JSON.stringify(stripIds(model)));
   if (!web.CompressionStream) return PLAIN + toBase64Url(bytes);
   return DEFLATED + toBase64Url(await pipe(new web.CompressionStream('deflate-raw'), bytes));
 }

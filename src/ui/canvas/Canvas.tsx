@@ -6,6 +6,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
+import { resourceByKey } from '../../core/index';
 import { useDocument } from '../state/document-store';
 import { useUi } from '../state/ui-store';
 import { useCanvas } from './canvas-store';
@@ -31,14 +32,14 @@ const NO_EDGES: RelationshipFlowEdge[] = [];
  * node is rendered: a node first renders at the zoom it will be seen at (300 nodes rendered with
  * every attribute row, measured, then fitted and re-rendered compact cost seconds on open).
  */
-function fittedViewport(nodes: readonly ResourceFlowNode[], heightOf: (id: string) => number, width: number, height: number) {
+function fittedViewport(nodes: readonly ResourceFlowNode[], heightOf: (node: ResourceFlowNode) => number, width: number, height: number) {
   const boundsFor = (compact: boolean) => {
     let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
     for (const n of nodes) {
       x1 = Math.min(x1, n.position.x);
       y1 = Math.min(y1, n.position.y);
       x2 = Math.max(x2, n.position.x + NODE_WIDTH);
-      y2 = Math.max(y2, n.position.y + (compact ? COMPACT_HEIGHT : heightOf(n.id)));
+      y2 = Math.max(y2, n.position.y + (compact ? COMPACT_HEIGHT : heightOf(n)));
     }
     return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
   };
@@ -98,7 +99,11 @@ function nodeAt(x: number, y: number): string | null {
  * Opens the picker after the drop's `click` has been dispatched: opened synchronously, the modal
  * would be under the pointer and take that click as a click on its backdrop (which closes it).
  */
-function openPickerSoon(from: string, to: string) {
+function openPickerSoon(fromNode: string, toNode: string) {
+  // Nodes are keyed by resource id; the picker works with names.
+  const model = useDocument.getState().document.model;
+  const from = resourceByKey(model, fromNode)?.name ?? fromNode;
+  const to = resourceByKey(model, toNode)?.name ?? toNode;
   window.setTimeout(() => useCanvas.getState().openPicker({ from, to }), 0);
 }
 
@@ -155,12 +160,15 @@ function CanvasInner() {
   const onNodeDragStop: OnNodeDrag<ResourceFlowNode> = useCallback((_e, _node, dragged) => {
     root.current?.classList.remove('is-dragging');
     setEdges((prev) => (prev.some((e) => e.className) ? prev.map((e) => (e.className ? { ...e, className: undefined, data: e.data && { ...e.data, live: false } } : e)) : prev));
-    const ops = dragged.map((n) => ({ kind: 'moveNode' as const, resource: n.id, to: { x: Math.round(n.position.x), y: Math.round(n.position.y) } }));
     const { layout: current } = useDocument.getState().document;
-    const moved = ops.filter((op) => {
-      const p = current.positions[op.resource];
-      return !p || p.x !== op.to.x || p.y !== op.to.y;
-    });
+    // Layout entries are under node ids (resource keys); the op names the resource.
+    const moved = dragged
+      .map((n) => ({ id: n.id, op: { kind: 'moveNode' as const, resource: n.data.name, to: { x: Math.round(n.position.x), y: Math.round(n.position.y) } } }))
+      .filter(({ id, op }) => {
+        const p = current.positions[id];
+        return !p || p.x !== op.to.x || p.y !== op.to.y;
+      })
+      .map(({ op }) => op);
     if (moved.length) useDocument.getState().dispatch(moved, moved.length === 1 ? `Move ${moved[0]!.resource}` : 'Move resources');
   }, []);
 
@@ -185,7 +193,8 @@ function CanvasInner() {
 
   const onNodeClick = useCallback((e: ReactMouseEvent, node: ResourceFlowNode) => {
     const attr = (e.target as HTMLElement).closest?.('[data-attribute]')?.getAttribute('data-attribute');
-    useDocument.getState().select(attr ? { kind: 'attribute', resource: node.id, attribute: attr } : { kind: 'resource', resource: node.id });
+    const resource = node.data.name;
+    useDocument.getState().select(attr ? { kind: 'attribute', resource, attribute: attr } : { kind: 'resource', resource });
   }, []);
 
   const onEdgeClick = useCallback((_e: ReactMouseEvent, edge: RelationshipFlowEdge) => {
@@ -222,7 +231,7 @@ function CanvasInner() {
 
   // A resource selected from outside the canvas (added from the toolbar, picked in the inspector or
   // the issues list) that lies wholly out of view is brought to the middle of the canvas.
-  const revealed = useDocument((s) => (s.selection && s.selection.kind !== 'relationship' ? s.selection.resource : null));
+  const revealed = useDocument((s) => (s.selectionIds && s.selectionIds.kind !== 'relationship' ? s.selectionIds.resourceId : null));
   useEffect(() => {
     if (!revealed) return;
     const { nodeLookup, transform: [tx, ty, zoom], width, height } = rf.getState();
@@ -272,7 +281,7 @@ function CanvasInner() {
     } else if (box && box.width > 0 && box.height > 0 && flow.nodes.length > 0) {
       if (rf.getState().panZoom) {
         const { normalized: current } = useDocument.getState();
-        void setViewport(fittedViewport(flow.nodes, (id) => nodeHeight(nodeRows(nodeView(current, id))), box.width, box.height));
+        void setViewport(fittedViewport(flow.nodes, (n) => nodeHeight(nodeRows(nodeView(current, n.data.name))), box.width, box.height));
       } else {
         // The very first render (React Flow's zoom is not set up yet): fit once nodes are measured.
         void fitView(fitViewOptions);

@@ -6,7 +6,9 @@ import { togglePin } from './commands';
 import { isCompactZoom, nodeState, sameNodeState } from './node-view';
 import type { ResourceFlowNode } from './to-flow';
 
-function ResourceNodeImpl({ id, selected, data }: NodeProps<ResourceFlowNode>) {
+function ResourceNodeImpl({ id: key, selected, data }: NodeProps<ResourceFlowNode>) {
+  // The node id is the resource's key (its id); what the node shows and is labelled by is its name.
+  const id = data.name;
   // One subscription per node (300 nodes: every store change runs 300 selectors, not 1,200).
   const { view, errors, warnings, selectedAttribute } = useStoreWithEqualityFn(useDocument, (s) => nodeState(s, id), sameNodeState);
   const issues = errors + warnings;
@@ -31,7 +33,7 @@ function ResourceNodeImpl({ id, selected, data }: NodeProps<ResourceFlowNode>) {
           title={data.pinned ? 'Pinned: auto layout leaves it here (click to unpin)' : 'Pin: auto layout leaves it where it is'}
           onClick={(e) => {
             e.stopPropagation();
-            togglePin(id);
+            togglePin(key);
           }}
         >
           📌

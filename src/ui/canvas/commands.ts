@@ -2,6 +2,7 @@
  * Canvas gestures as commands. The op builders are pure (`gesture-ops.ts`, unit-tested); the
  * functions here read the current document, dispatch the ops as ONE step, and select the result.
  */
+import { resourceByKey } from '../../core/index';
 import { useCanvas } from './canvas-store';
 import { useDocument } from '../state/document-store';
 import {
@@ -57,12 +58,13 @@ export function deleteSelection(): boolean {
   return result.ok;
 }
 
-/** Pins or unpins a resource (auto layout leaves pinned ones where they are); one undo step. */
-export function togglePin(resource: string): void {
+/** Pins or unpins a resource by key (auto layout leaves pinned ones where they are); one undo step. */
+export function togglePin(key: string): void {
   const { document, dispatch } = useDocument.getState();
+  const resource = resourceByKey(document.model, key)?.name ?? key;
   const pinned = document.layout.pinned ?? [];
-  const on = !pinned.includes(resource);
-  const next = on ? [...pinned, resource] : pinned.filter((n) => n !== resource);
+  const on = !pinned.includes(key);
+  const next = on ? [...pinned, key] : pinned.filter((n) => n !== key);
   const { pinned: _old, ...rest } = document.layout;
   void _old;
   dispatch([{ kind: 'setLayout', layout: next.length ? { ...rest, pinned: next } : rest }], `${on ? 'Pin' : 'Unpin'} ${resource}`);

@@ -4,7 +4,7 @@
  * the normalized model where defaults matter) and returns ops, so one gesture is one dispatch and
  * one undo step, and all of it is unit-testable in Node.
  */
-import { snake } from '../../core/index';
+import { resourceKeyOf, snake } from '../../core/index';
 import type {
   Attribute, AttributeType, DocumentOp, Model, NormalizedModel, NRelationship, NResource, Relationship,
   RelataDocument, Resource,
@@ -137,7 +137,7 @@ export function addResourceOps(doc: RelataDocument, position?: Point, name?: str
     attributes: [{ name: 'id', type: 'uuid', primaryKey: true, generated: 'uuid' }],
     relationships: [],
   };
-  const next = beside ? doc.layout.positions[beside] : undefined;
+  const next = beside ? doc.layout.positions[resourceKeyOf(doc.model, beside)] : undefined;
   const at = position ? { x: Math.round(position.x), y: Math.round(position.y) }
     // In free space beside the selected resource (right of it, then below), else in the grid.
     : placeNewNode(doc.layout.positions, next ? { x: next.x + CELL_W, y: next.y } : undefined);
@@ -311,7 +311,7 @@ export function connectOps(doc: RelataDocument, normalized: NormalizedModel, fro
         join = through.create;
         const created = createJoinResource(normalized, join, from, to);
         keys = created.keys;
-        ops.push({ kind: 'addResource', resource: created.resource, position: placeNewNode(doc.layout.positions, midpoint(doc.layout.positions, from, to)) });
+        ops.push({ kind: 'addResource', resource: created.resource, position: placeNewNode(doc.layout.positions, midpoint(doc.layout.positions, resourceKeyOf(doc.model, from), resourceKeyOf(doc.model, to))) });
       } else {
         join = through.existing;
         keys = existingJoinKeys(normalized, join, from, to);

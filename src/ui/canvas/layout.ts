@@ -13,7 +13,7 @@ import type ELKClass from 'elkjs/lib/elk-api';
 import type { ELK } from 'elkjs/lib/elk-api';
 import { computeLayout, type LayoutInput, type LayoutOutput } from './layout-compute';
 import { nodeHeight, nodeRows } from './node-view';
-import { labelSize, toEdges } from './to-flow';
+import { entityKeysOf, labelSize, toEdges } from './to-flow';
 
 type ElkApi = Pick<ELK, 'layout'>;
 let elk: Promise<ElkApi> | null = null;
@@ -43,16 +43,22 @@ function getElk(): Promise<ElkApi> {
   return elk;
 }
 
-/** The layout input of a model: a node per resource, an edge (with its label's size) per canvas edge. */
-export function layoutInputOf(normalized: NormalizedModel, layout?: Layout): LayoutInput {
+/**
+ * The layout input of a model: a node per resource, an edge (with its label's size) per canvas
+ * edge, ids as on the canvas (keys of `model`'s resources and relationships; names without it).
+ */
+export function layoutInputOf(normalized: NormalizedModel, layout?: Layout, model?: Model): LayoutInput {
+  const keys = entityKeysOf(model);
   const nodes: LayoutInput['nodes'] = [];
   const names = new Set<string>();
+  const ids = new Set<string>();
   for (const r of normalized.resources) {
     if (names.has(r.name)) continue;
     names.add(r.name);
-    nodes.push({ id: r.name, width: NODE_WIDTH, height: nodeHeight(nodeRows(r)) });
+    ids.add(keys.resource(r.name));
+    nodes.push({ id: keys.resource(r.name), width: NODE_WIDTH, height: nodeHeight(nodeRows(r)) });
   }
-  const edges = toEdges(normalized, names, null, []).map((e) => ({
+  const edges = toEdges(normalized, names, null, [], keys).map((e) => ({
     id: e.id,
     source: e.source,
     target: e.target,
@@ -61,9 +67,9 @@ export function layoutInputOf(normalized: NormalizedModel, layout?: Layout): Lay
     ...(e.data && e.data.labels.length ? { label: labelSize(e.data.labels, e.data.variant) } : {}),
   }));
   const pinned: Record<string, { x: number; y: number }> = {};
-  for (const name of layout?.pinned ?? []) {
-    const p = layout?.positions[name];
-    if (p && names.has(name)) pinned[name] = p;
+  for (const id of layout?.pinned ?? []) {
+    const p = layout?.positions[id];
+    if (p && ids.has(id)) pinned[id] = p;
   }
   return { nodes, edges, ...(Object.keys(pinned).length ? { pinned } : {}) };
 }
@@ -72,8 +78,8 @@ export async function computePositions(input: LayoutInput): Promise<LayoutOutput
   return computeLayout(input, await getElk());
 }
 
-async function layoutOfModel(normalized: NormalizedModel, previous?: Layout): Promise<Layout> {
-  const out = await computePositions(layoutInputOf(normalized, previous));
+async function layoutOfModel(model: Model, normalized: NormalizedModel, previous?: Layout): Promise<Layout> {
+  const out = await computePositions(layoutInputOf(normalized, previous, model));
   return {
     positions: out.positions,
     ...(Object.keys(out.routes).length ? { routes: out.routes } : {}),
@@ -83,7 +89,7 @@ async function layoutOfModel(normalized: NormalizedModel, previous?: Layout): Pr
 
 /** A laid-out document for `model` (templates and fixtures open laid out). */
 export async function layoutFor(model: Model): Promise<RelataDocument> {
-  return { model, layout: await layoutOfModel(normalizeModel(model)) };
+  return { model, layout: await layoutOfModel(model, normalizeModel(model)) };
 }
 
 /** How long opening a template waits for its layout before showing it and laying it out when ready. */
@@ -111,10 +117,10 @@ export async function autoLayout(): Promise<void> {
 async function runAutoLayout(): Promise<void> {
   const { normalized, version, document } = useDocument.getState();
   if (normalized.resources.length === 0) return;
-  let layout = await layoutOfModel(normalized, document.layout);
+  let layout = await layoutOfModel(document.model, normalized, document.layout);
   const state = useDocument.getState();
   // The model changed while the worker ran: lay out what is there now rather than a stale model.
-  if (state.version !== version) layout = await layoutOfModel(state.normalized, state.document.layout);
+  if (state.version !== version) layout = await layoutOfModel(state.document.model, state.normalized, state.document.layout);
   useDocument.getState().dispatch([{ kind: 'setLayout', layout }], 'Auto layout');
   useCanvas.getState().requestFit();
 }

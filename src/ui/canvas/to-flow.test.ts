@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeModel } from '../../core/index';
-import type { Diagnostic } from '../../core/index';
+import { applyOps, assignDocumentIds, counterIds, normalizeModel } from '../../core/index';
+import type { Diagnostic, RelataDocument } from '../../core/index';
 import { reconcileEdges, reconcileNodes, toFlow } from './to-flow';
 import { helpdeskDoc } from './test-fixtures';
 
@@ -92,5 +92,46 @@ describe('reconcile', () => {
     expect(nodes).not.toBe(a.nodes);
     expect(nodes[0]).toBe(a.nodes[0]);
     expect(nodes[1]).not.toBe(a.nodes[1]);
+  });
+});
+
+describe('toFlow with ids', () => {
+  const withIds = () => assignDocumentIds(helpdeskDoc(), counterIds());
+  const idOf = (doc: RelataDocument, name: string) => doc.model.resources.find((r) => r.name === name)!.id!;
+  const relId = (doc: RelataDocument, resource: string, rel: string) =>
+    doc.model.resources.find((r) => r.name === resource)!.relationships!.find((x) => x.name === rel)!.id!;
+  const flowOf = (doc: RelataDocument, selection: Parameters<typeof toFlow>[3] = null) => toFlow(doc.model, normalizeModel(doc.model), doc.layout, selection);
+
+  it('node ids are resource ids, edge ids relationship ids; names stay in labels', () => {
+    const doc = withIds();
+    const { nodes, edges } = flowOf(doc);
+    expect(nodes.map((n) => n.id)).toEqual(['Representative', 'Ticket', 'Post', 'Tag', 'PostTag'].map((n) => idOf(doc, n)));
+    expect(nodes.map((n) => n.data.name)).toEqual(['Representative', 'Ticket', 'Post', 'Tag', 'PostTag']);
+    expect(nodes[0]!.ariaLabel).toBe('Resource Representative');
+    // The migrated layout puts every node where it was by name.
+    expect(nodes.map((n) => n.position)).toEqual(flow().nodes.map((n) => n.position));
+    const pair = edges.find((e) => e.id === `rel:${relId(doc, 'Ticket', 'representative')}`)!;
+    expect(pair).toMatchObject({ source: idOf(doc, 'Ticket'), target: idOf(doc, 'Representative') });
+    expect(pair.data!.labels.map((l) => `${l.resource}.${l.relationship}`)).toEqual(['Ticket.representative', 'Representative.tickets']);
+    const m2m = relId(doc, 'Post', 'tags');
+    expect(edges.filter((e) => e.id.startsWith(`m2m:${m2m}`)).map((e) => e.id).sort()).toEqual([`m2m:${m2m}:in`, `m2m:${m2m}:out`]);
+  });
+
+  it('a rename changes labels, not ids or places', () => {
+    const doc = withIds();
+    const before = flowOf(doc, { kind: 'resource', resource: 'Ticket' });
+    const renamed = applyOps(doc, [{ kind: 'renameResource', from: 'Ticket', to: 'Issue' }]);
+    if (!renamed.ok) throw new Error(renamed.error.message);
+    const after = flowOf(renamed.value.document, { kind: 'resource', resource: 'Issue' });
+    expect(after.nodes.map((n) => [n.id, n.position])).toEqual(before.nodes.map((n) => [n.id, n.position]));
+    expect(after.edges.map((e) => [e.id, e.source, e.target])).toEqual(before.edges.map((e) => [e.id, e.source, e.target]));
+    const node = after.nodes.find((n) => n.id === idOf(doc, 'Ticket'))!;
+    expect(node).toMatchObject({ selected: true, data: { name: 'Issue' }, ariaLabel: 'Resource Issue' });
+  });
+
+  it('pins are by id', () => {
+    const doc = withIds();
+    const pinned = { ...doc, layout: { ...doc.layout, pinned: [idOf(doc, 'Tag')] } };
+    expect(flowOf(pinned).nodes.filter((n) => n.data.pinned).map((n) => n.data.name)).toEqual(['Tag']);
   });
 });

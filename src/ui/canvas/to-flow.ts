@@ -3,9 +3,14 @@
  * gives React Flow nodes and edges. Nodes carry only the resource name (node components subscribe
  * to their own resource), so the arrays are cheap to rebuild; `reconcile` keeps the previous
  * objects when nothing of them changed, so React Flow re-renders only what moved.
+ *
+ * Node ids are resource keys (the resource's id, `entityKey`), edge ids are built from the owning
+ * relationship's id (`rel:<id>`, `m2m:<id>:in`), and the layout is keyed the same way: a rename
+ * changes labels, never ids, so positions, pins and routes stay.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { Diagnostic, Layout, Model, NManyToMany, NormalizedModel, NRelationship, NResource } from '../../core/index';
+import { entityKey } from '../../core/index';
+import type { Diagnostic, Layout, Model, NManyToMany, NormalizedModel, NRelationship, NResource, Resource } from '../../core/index';
 import { NODE_WIDTH, placeNewNode, type Point, type Selection } from './gesture-ops';
 import { nodeHeight, nodeRows } from './node-view';
 import { routeEdges, type Box, type EdgeGeometry } from './routing';
@@ -51,20 +56,42 @@ export interface Flow {
   edges: RelationshipFlowEdge[];
 }
 
-/** Positions of every resource: the layout's, or a free spot for those it lacks. */
+/** Positions of every resource by key: the layout's, or a free spot for those it lacks. */
 export function positionsFor(model: Model, layout: Layout): Record<string, Point> {
   const positions: Record<string, Point> = {};
   for (const r of model.resources) {
-    const p = layout.positions[r.name];
-    if (p) positions[r.name] = p;
+    const p = layout.positions[entityKey(r)];
+    if (p) positions[entityKey(r)] = p;
   }
   for (const r of model.resources) {
-    if (!positions[r.name]) positions[r.name] = placeNewNode(positions);
+    if (!positions[entityKey(r)]) positions[entityKey(r)] = placeNewNode(positions);
   }
   return positions;
 }
 
 const key = (resource: string, relationship: string) => `${resource}\u0000${relationship}`;
+
+/** Node and edge keys by name, from the raw model (the normalized one carries no ids). */
+export interface EntityKeys {
+  /** The node id of the (first) resource called `name`; the name itself without such a resource. */
+  resource(name: string): string;
+  /** The key of relationship `relationship` of resource `resource`: its id, else `<resource key>.<name>`. */
+  relationship(resource: string, relationship: string): string;
+}
+
+/** Keys of `model`'s resources and relationships; without a model, names (as before ids). */
+export function entityKeysOf(model?: Model): EntityKeys {
+  const byName = new Map<string, Resource>();
+  for (const r of model?.resources ?? []) if (!byName.has(r.name)) byName.set(r.name, r);
+  const resource = (name: string) => {
+    const r = byName.get(name);
+    return r ? entityKey(r) : name;
+  };
+  return {
+    resource,
+    relationship: (owner, name) => byName.get(owner)?.relationships?.find((x) => x.name === name)?.id ?? `${resource(owner)}.${name}`,
+  };
+}
 
 /** Size of an edge's label box (canvas.css: 11px monospace names, 10px for secondary ones). */
 export function labelSize(labels: readonly EdgeLabel[], variant: RelationshipEdgeData['variant']): { width: number; height: number } {
@@ -76,9 +103,10 @@ export function labelSize(labels: readonly EdgeLabel[], variant: RelationshipEdg
   return { width: Math.ceil(width), height: 22 };
 }
 
-/** Node boxes as the canvas draws them (header + attribute rows, canvas.css). */
-export function nodeBoxes(normalized: NormalizedModel, positions: Record<string, Point>): Map<string, Box> {
-  const attrs = new Map(normalized.resources.map((r) => [r.name, nodeRows(r)]));
+/** Node boxes (by node id) as the canvas draws them (header + attribute rows, canvas.css). */
+export function nodeBoxes(normalized: NormalizedModel, positions: Record<string, Point>, keys: EntityKeys = entityKeysOf()): Map<string, Box> {
+  const attrs = new Map<string, number>();
+  for (const r of normalized.resources) if (!attrs.has(keys.resource(r.name))) attrs.set(keys.resource(r.name), nodeRows(r));
   const boxes = new Map<string, Box>();
   for (const [id, p] of Object.entries(positions)) boxes.set(id, { x: p.x, y: p.y, width: NODE_WIDTH, height: nodeHeight(attrs.get(id) ?? 0) });
   return boxes;
@@ -86,11 +114,11 @@ export function nodeBoxes(normalized: NormalizedModel, positions: Record<string,
 
 /** Edge geometry, once per (layout, model): selection changes rebuild the flow, not the routes. */
 const geometryCache = new WeakMap<Layout, { normalized: NormalizedModel; ids: string; geometry: Map<string, EdgeGeometry> }>();
-function geometryOf(layout: Layout, normalized: NormalizedModel, positions: Record<string, Point>, edges: readonly RelationshipFlowEdge[]): Map<string, EdgeGeometry> {
-  const ids = edges.map((e) => e.id).join('\n');
+function geometryOf(layout: Layout, normalized: NormalizedModel, positions: Record<string, Point>, edges: readonly RelationshipFlowEdge[], keys: EntityKeys): Map<string, EdgeGeometry> {
+  const ids = edges.map((e) => `${e.id}\u0000${e.source}\u0000${e.target}`).join('\n');
   const hit = geometryCache.get(layout);
   if (hit && hit.normalized === normalized && hit.ids === ids) return hit.geometry;
-  const geometry = routeEdges(nodeBoxes(normalized, positions), edges.map((e) => ({
+  const geometry = routeEdges(nodeBoxes(normalized, positions, keys), edges.map((e) => ({
     id: e.id, source: e.source, target: e.target, spread: (e.data?.parallelIndex ?? 0) - ((e.data?.parallelCount ?? 1) - 1) / 2,
     ...(e.data && e.data.labels.length ? { label: labelSize(e.data.labels, e.data.variant) } : {}),
   })), layout.routes);
@@ -106,15 +134,16 @@ export function toFlow(
   diagnostics: readonly Diagnostic[] = [],
 ): Flow {
   const positions = positionsFor(model, layout);
+  const keys = entityKeysOf(model);
   const nodes: ResourceFlowNode[] = [];
   const seen = new Set<string>();
   for (const r of model.resources) {
     if (seen.has(r.name)) continue; // duplicate names: the first wins (as for destinations)
     seen.add(r.name);
     nodes.push({
-      id: r.name,
+      id: entityKey(r),
       type: 'resource',
-      position: positions[r.name] ?? { x: 0, y: 0 },
+      position: positions[entityKey(r)] ?? { x: 0, y: 0 },
       data: { name: r.name },
       selected: selection?.kind !== 'relationship' && selection?.resource === r.name,
       ariaLabel: `Resource ${r.name}`,
@@ -122,8 +151,8 @@ export function toFlow(
   }
   const pinned = new Set(layout.pinned ?? []);
   for (const n of nodes) if (pinned.has(n.id)) n.data.pinned = true;
-  const edges = toEdges(normalized, seen, selection, diagnostics);
-  const geometry = geometryOf(layout, normalized, positions, edges);
+  const edges = toEdges(normalized, seen, selection, diagnostics, keys);
+  const geometry = geometryOf(layout, normalized, positions, edges, keys);
   for (const e of edges) {
     const g = geometry.get(e.id);
     if (g && e.data) {
@@ -139,6 +168,7 @@ export function toEdges(
   present: ReadonlySet<string>,
   selection: Selection,
   diagnostics: readonly Diagnostic[],
+  keys: EntityKeys = entityKeysOf(),
 ): RelationshipFlowEdge[] {
   const byName = new Map<string, NResource>();
   for (const r of normalized.resources) if (!byName.has(r.name)) byName.set(r.name, r);
@@ -166,7 +196,7 @@ export function toEdges(
       const assoc = r.relationships.find((x) => x.kind === 'has_many' && (x.joinOf === m.name || x.name === m.joinRelationship));
       if (assoc) take(r.name, assoc);
       if (!present.has(join)) {
-        drafts.push({ id: `m2m:${r.name}.${m.name}`, source: r.name, target: m.destination, labels: [label(r.name, m)], variant: 'through', startCardinality: 'many', endCardinality: 'many' });
+        drafts.push({ id: `m2m:${keys.relationship(r.name, m.name)}`, source: r.name, target: m.destination, labels: [label(r.name, m)], variant: 'through', startCardinality: 'many', endCardinality: 'many' });
         continue;
       }
       const first: EdgeLabel[] = [label(r.name, m)];
@@ -185,8 +215,8 @@ export function toEdges(
       const toDest = rels(join).find((x) => x.kind === 'belongs_to' && free(join, x) && x.destination === m.destination && x.sourceAttribute === m.destinationAttributeOnJoinResource);
       if (toDest) { take(join, toDest); second.push(label(join, toDest, true)); }
       if (second.every((l) => l.secondary)) second.unshift({ ...label(r.name, m), secondary: true });
-      drafts.push({ id: `m2m:${r.name}.${m.name}:in`, source: r.name, target: join, labels: first, variant: 'through', startCardinality: 'one', endCardinality: 'many' });
-      drafts.push({ id: `m2m:${r.name}.${m.name}:out`, source: join, target: m.destination, labels: second, variant: 'through', startCardinality: 'many', endCardinality: 'one' });
+      drafts.push({ id: `m2m:${keys.relationship(r.name, m.name)}:in`, source: r.name, target: join, labels: first, variant: 'through', startCardinality: 'one', endCardinality: 'many' });
+      drafts.push({ id: `m2m:${keys.relationship(r.name, m.name)}:out`, source: join, target: m.destination, labels: second, variant: 'through', startCardinality: 'many', endCardinality: 'one' });
     }
   }
 
@@ -203,7 +233,7 @@ export function toEdges(
       const labels = [label(r.name, b)];
       if (inverse) { take(b.destination, inverse); labels.push(label(b.destination, inverse)); }
       drafts.push({
-        id: `rel:${r.name}.${b.name}`,
+        id: `rel:${keys.relationship(r.name, b.name)}`,
         source: r.name,
         target: b.destination,
         labels,
@@ -221,7 +251,7 @@ export function toEdges(
       take(r.name, h);
       if (!present.has(h.destination) || h.kind === 'belongs_to' || h.kind === 'many_to_many') continue;
       drafts.push({
-        id: `rel:${r.name}.${h.name}`,
+        id: `rel:${keys.relationship(r.name, h.name)}`,
         source: r.name,
         target: h.destination,
         labels: [label(r.name, h)],
@@ -243,8 +273,9 @@ export function toEdges(
     counters.set(pk, index + 1);
     return {
       id,
-      source,
-      target,
+      // Drafts name resources; the flow joins node ids.
+      source: keys.resource(source),
+      target: keys.resource(target),
       sourceHandle: 'out',
       targetHandle: 'in',
       type: 'relationship' as const,

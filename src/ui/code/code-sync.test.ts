@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyOps, TEMPLATES, validateModel } from '../../core/index';
+import { applyOps, assignDocumentIds, TEMPLATES, validateModel } from '../../core/index';
 import type { Model, RelataDocument } from '../../core/index';
 import { carriedNotes, diagnosticLines, diffModels, parseCode, planApply, printCode, type CodeLanguage, type CodeScope } from './code-sync';
 
@@ -199,4 +199,47 @@ describe('a new model in the code panel', () => {
       }
     });
   }
+});
+
+describe('code panel and document ids', () => {
+  for (const t of TEMPLATES) {
+    for (const language of LANGUAGES) {
+      it(`${t.name} as ${language}: the text has no ids, and applying it unchanged is no op`, () => {
+        const d = assignDocumentIds(doc(t.model));
+        const scopes: CodeScope[] = [{ kind: 'model' }, ...t.model.resources.map((r) => ({ kind: 'resource', name: r.name }) as const)];
+        for (const scope of scopes) {
+          const text = printCode(d.model, scope, language);
+          expect(text).toBe(printCode(t.model, scope, language));
+          const plan = planApply(text, d, scope, language);
+          expect(plan.ok && plan.diff.ops).toEqual([]);
+          if (scope.kind === 'resource') expect(carriedNotes(d.model, scope, language)).toEqual(carriedNotes(t.model, scope, language));
+        }
+      });
+    }
+  }
+
+  it('an edit in the text keeps the ids of what it changes, and a replaced resource keeps its ids and place', () => {
+    const helpdesk = TEMPLATES.find((t) => t.name === 'helpdesk')!.model;
+    const d = assignDocumentIds(doc(helpdesk));
+    const ticket = d.model.resources.find((r) => r.name === 'Ticket')!;
+    const scope: CodeScope = { kind: 'resource', name: 'Ticket' };
+    // A field's change is an update: the attribute keeps its id.
+    const subject = ticket.attributes!.find((a) => a.name === 'subject')!;
+    const text = printCode(d.model, scope, 'typescript').replace(/(name: 'subject',\n\s*type: )'string'/, "$1'ci_string'");
+    const after = applyText(d, text, scope, 'typescript');
+    const changed = after.model.resources.find((r) => r.name === 'Ticket')!;
+    expect(changed.attributes!.find((a) => a.name === 'subject')).toMatchObject({ id: subject.id, type: 'ci_string' });
+    expect(changed.id).toBe(ticket.id);
+    // A change of actions replaces the resource where it stands, with its ids and its place.
+    expect(ticket.actions?.length).toBeGreaterThan(0);
+    const edited = printCode(d.model, scope, 'typescript').replace("name: 'open',", "name: 'open_ticket',");
+    expect(edited).not.toBe(printCode(d.model, scope, 'typescript'));
+    const plan = planApply(edited, d, scope, 'typescript');
+    expect(plan.ok && plan.diff.ops.map((o) => o.kind)).toContain('addResource');
+    const replaced = applyText(d, edited, scope, 'typescript').model.resources.find((r) => r.name === 'Ticket')!;
+    expect(replaced.id).toBe(ticket.id);
+    expect(replaced.attributes!.map((a) => a.id)).toEqual(ticket.attributes!.map((a) => a.id));
+    expect(replaced.relationships!.map((a) => a.id)).toEqual(ticket.relationships!.map((a) => a.id));
+    expect(applyText(d, edited, scope, 'typescript').layout.positions[ticket.id!]).toEqual(d.layout.positions[ticket.id!]);
+  });
 });

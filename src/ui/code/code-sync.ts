@@ -4,7 +4,7 @@
  * the difference into `DocumentOp[]` (one undoable step) with a human summary.
  */
 import {
-  fromElixir, fromTypeScript, normalizeModel, resourceFromTypeScript, toElixirResource, toElixirSource,
+  adoptResourceIds, entityKey, fromElixir, MODEL_FORMAT, stripIds, fromTypeScript, normalizeModel, resourceFromTypeScript, toElixirResource, toElixirSource,
   toTypeScript, toTypeScriptResource,
 } from '../../core/index';
 import type {
@@ -24,8 +24,11 @@ export type ParsedCode =
   | { ok: true; model: Model; warnings: ImportProblem[] }
   | { ok: false; problems: ImportProblem[] };
 
-/** Keys of a resource the ops can patch in place; any other difference replaces the resource. */
-const PATCHABLE = new Set(['name', 'module', 'table', 'description', 'attributes', 'relationships']);
+/**
+ * Keys of a resource the ops can patch in place; any other difference replaces the resource. `id`
+ * is the document's (never in the text): updates keep it.
+ */
+const PATCHABLE = new Set(['id', 'name', 'module', 'table', 'description', 'attributes', 'relationships']);
 const STUB_PREFIX = '// Imported from Elixir: port ';
 
 /**
@@ -85,13 +88,19 @@ export function parseCode(text: string, model: Model, scope: CodeScope, language
  * carry: those its own round trip print → read loses. Asked of the exporter rather than listed, so a
  * key the exporter learns to write (actions, aggregates) becomes editable as text by itself.
  */
-export function inexpressibleKeys(model: Model, old: Resource): string[] {
+export function inexpressibleKeys(model: Model, withIds: Resource): string[] {
+  const old = withoutIds(withIds);
   const keys = Object.entries(old).filter(([k, v]) => !PATCHABLE.has(k) && v !== undefined).map(([k]) => k);
   if (keys.length === 0) return [];
   const text = toElixirResource(model, old.name);
   const back = text === undefined ? undefined : fromElixir(text, model);
   const read = back?.ok ? (back.value.model.resources[0] as unknown as Record<string, unknown> | undefined) : undefined;
   return keys.filter((k) => !read || stable(read[k]) !== stable((old as unknown as Record<string, unknown>)[k]));
+}
+
+/** The resource as its text has it: without the document's ids. */
+function withoutIds(r: Resource): Resource {
+  return stripIds({ format: MODEL_FORMAT, name: '', resources: [r] }).resources[0] as Resource;
 }
 
 /** Keeps what the Elixir text cannot carry: `keys` of `old`, and manual JavaScript the reader only has a stub for. */
@@ -226,12 +235,17 @@ function describeCounts(r: Resource): string {
 
 function diffResource(old: Side, next: Side, doc: RelataDocument, ops: DocumentOp[], changes: Change[]): void {
   const name = next.raw.name;
-  const extra = [...new Set([...Object.keys(old.raw), ...Object.keys(next.raw)])].filter((k) => !PATCHABLE.has(k));
-  if (extra.some((k) => stable((old.raw as unknown as Record<string, unknown>)[k]) !== stable((next.raw as unknown as Record<string, unknown>)[k]))) {
+  // Ids are the document's, not the text's: compare without them.
+  const before = withoutIds(old.raw) as unknown as Record<string, unknown>;
+  const after = withoutIds(next.raw) as unknown as Record<string, unknown>;
+  const extra = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !PATCHABLE.has(k));
+  if (extra.some((k) => stable(before[k]) !== stable(after[k]))) {
     // Actions or aggregates changed: no op patches them, so the resource is replaced where it stands.
     const index = doc.model.resources.findIndex((r) => r.name === old.raw.name);
-    const position = doc.layout.positions[old.raw.name];
-    ops.push({ kind: 'removeResource', name: old.raw.name }, position ? { kind: 'addResource', resource: next.raw, index, position } : { kind: 'addResource', resource: next.raw, index });
+    const position = doc.layout.positions[entityKey(old.raw)];
+    // The same resource (and same-named fields) as before: same ids, so same place and selection.
+    const resource = adoptResourceIds(next.raw, old.raw);
+    ops.push({ kind: 'removeResource', name: old.raw.name }, position ? { kind: 'addResource', resource, index, position } : { kind: 'addResource', resource, index });
     changes.push({ kind: 'changed', text: `resource ${name}: ${extra.join(', ')} and its fields replaced` });
     return;
   }

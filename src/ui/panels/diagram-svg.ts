@@ -130,7 +130,7 @@ export function toDiagramSvg(model: Model, normalized: NormalizedModel, layout: 
   let maxY = -Infinity;
   for (const n of flow.nodes) {
     const p = positions[n.id] ?? n.position;
-    const box = { x: p.x, y: p.y, w: NODE_WIDTH, h: nodeHeight(nodeView(normalized, n.id).attributes.length) };
+    const box = { x: p.x, y: p.y, w: NODE_WIDTH, h: nodeHeight(nodeView(normalized, n.data.name).attributes.length) };
     boxes.set(n.id, box);
     minX = Math.min(minX, box.x);
     minY = Math.min(minY, box.y - (flow.edges.some((e) => e.source === n.id && e.target === n.id) ? 70 : 0));
@@ -147,7 +147,7 @@ export function toDiagramSvg(model: Model, normalized: NormalizedModel, layout: 
     MARKERS,
     `<rect x="${x0}" y="${y0}" width="${width}" height="${height}" fill="#f8fafc"/>`,
     ...flow.edges.map((e) => edgeSvg(e, boxes)),
-    ...flow.nodes.map((n) => nodeSvg(n.id, boxes.get(n.id)!, normalized)),
+    ...flow.nodes.map((n) => nodeSvg(n.data.name, boxes.get(n.id)!, normalized)),
   ];
   if (boxes.size === 0) {
     body.push(`<text x="${x0 + 20}" y="${y0 + 60}" font-family="${FONT}" font-size="14" fill="#64748b">${title} has no resources</text>`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getTemplate } from '../../core/index';
+import { assignDocumentIds, getTemplate } from '../../core/index';
 import { importedDocument, readImport, toModelJson } from './json-io';
 
 describe('json in and out', () => {
@@ -34,5 +34,24 @@ describe('json in and out', () => {
       { model, layout: null },
     );
     expect(doc.layout.positions).toEqual({ Post: { x: 5, y: 5 } });
+  });
+
+  it('an import over a document with ids keeps the ids (so places) of same-named resources and fields', () => {
+    const model = getTemplate('blog').model;
+    const current = assignDocumentIds({ model, layout: { positions: { Post: { x: 5, y: 5 }, Comment: { x: 7, y: 7 } } } });
+    const post = current.model.resources.find((r) => r.name === 'Post')!;
+    const imported = { ...model, resources: model.resources.filter((r) => r.name !== 'Comment') };
+    const doc = importedDocument(current, { model: imported, layout: null });
+    const adopted = doc.model.resources.find((r) => r.name === 'Post')!;
+    expect(adopted.id).toBe(post.id);
+    expect(adopted.attributes!.map((a) => a.id)).toEqual(post.attributes!.map((a) => a.id));
+    expect(doc.layout.positions).toEqual({ [post.id!]: { x: 5, y: 5 } });
+  });
+
+  it('the exported file has no ids', () => {
+    const model = getTemplate('blog').model;
+    const withIds = assignDocumentIds({ model, layout: { positions: {} } }).model;
+    expect(toModelJson(withIds)).toBe(toModelJson(model));
+    expect(toModelJson(withIds)).not.toMatch(/"id": "(res|att|rel)-/);
   });
 });

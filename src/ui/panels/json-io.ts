@@ -1,9 +1,12 @@
-import { err, ok, parseModel, relataError, snake } from '../../core/index';
+import { adoptIds, entityKey, err, ok, parseModel, relataError, snake, stripIds } from '../../core/index';
 import type { Layout, Model, RelataDocument, RelataError, Result } from '../../core/index';
 
-/** The `relata/model@1` file: the model only (layout stays in the app), stable key order, trailing newline. */
+/**
+ * The `relata/model@1` file: the model only (layout and ids stay in the app), stable key order,
+ * trailing newline.
+ */
 export function toModelJson(model: Model): string {
-  return `${JSON.stringify(model, null, 2)}\n`;
+  return `${JSON.stringify(stripIds(model), null, 2)}\n`;
 }
 
 export function exportFileName(model: Model): string {
@@ -47,11 +50,16 @@ export function readImport(text: string): Result<{ model: Model; layout: Layout 
   return parsed.ok ? ok({ model: parsed.value, layout: null }) : parsed;
 }
 
-/** The document after an import: the file's layout if it had one, else current positions of same-named resources. */
+/**
+ * The document after an import: the file's layout if it had one (keyed by resource name, as saved
+ * documents were; the store moves it to ids), else the current positions of same-named resources,
+ * which keep their ids (so their places and the selection) too.
+ */
 export function importedDocument(current: RelataDocument, imported: { model: Model; layout: Layout | null }): RelataDocument {
   if (imported.layout) return { model: imported.model, layout: imported.layout };
-  const names = new Set(imported.model.resources.map((r) => r.name));
+  const model = adoptIds(imported.model, current.model);
+  const keys = new Set(model.resources.map(entityKey));
   const positions: Layout['positions'] = {};
-  for (const [name, p] of Object.entries(current.layout.positions)) if (names.has(name)) positions[name] = p;
-  return { model: imported.model, layout: { positions } };
+  for (const [key, p] of Object.entries(current.layout.positions)) if (keys.has(key)) positions[key] = p;
+  return { model, layout: { positions } };
 }

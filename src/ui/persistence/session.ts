@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { TEMPLATES, getTemplate, isTemplateName } from '../../core/index';
+import { TEMPLATES, assignDocumentIds, getTemplate, isTemplateName } from '../../core/index';
 import type { RelataDocument } from '../../core/index';
 import { emptyDocument, newDocId, useDocument } from '../state/document-store';
 import { useCanvas } from '../canvas/canvas-store';
@@ -112,7 +112,8 @@ export function createSession(db: ModelDb, opts: { delayMs?: number } = {}) {
     state.openDocument(id, title, doc);
     if (selection) useDocument.getState().select(selection);
     openedVersion = useDocument.getState().version;
-    schedule(id, title, doc);
+    // The document as opened (with ids), not as given.
+    schedule(id, title, useDocument.getState().document);
     useCanvas.getState().requestFit();
   }
 
@@ -123,7 +124,9 @@ export function createSession(db: ModelDb, opts: { delayMs?: number } = {}) {
     remember(id);
   }
 
-  async function createModel(title: string, document: RelataDocument = emptyDocument(title)) {
+  async function createModel(title: string, given: RelataDocument = emptyDocument(title)) {
+    // Stored with ids from the start, so every load of it has the same ones.
+    const document = assignDocumentIds(given);
     const id = newDocId();
     const res = await db.save({ id, title, document });
     if (!res.ok) return report(res.error);
@@ -195,7 +198,7 @@ export function createSession(db: ModelDb, opts: { delayMs?: number } = {}) {
       const id = `fixture-${fixture}`;
       const laid = await laidOutSoon(t.model);
       open(id, t.title, laid.document);
-      schedule(id, t.title, laid.document);
+      schedule(id, t.title, useDocument.getState().document);
       await flush();
       laid.later((doc) => relayout(id, t.title, doc));
     } else {

@@ -1,18 +1,96 @@
 import { create } from 'zustand';
 import {
-  MODEL_FORMAT, applyOps, followRenames, moduleForNewModel, normalizeModel, validateModel, ok, err, relataError,
+  MODEL_FORMAT, applyOps, assignDocumentIds, entityKey, followRenames, moduleForNewModel, normalizeModel, opsWithIds,
+  resourceByKey, validateModel, ok, err, relataError,
 } from '../../core/index';
 import { useUi } from './ui-store';
 import type {
-  Diagnostic, DocumentOp, NormalizedModel, RelataDocument, Result,
+  Diagnostic, DocumentOp, Model, NormalizedModel, RelataDocument, Result,
 } from '../../core/index';
 
-/** What the inspector shows and the canvas highlights. Names, not indices: they survive reordering. */
+/**
+ * What the inspector shows and the canvas highlights, by name: the view everything reads. It is
+ * derived from `SelectionIds` after every change, so it follows renames.
+ */
 export type Selection =
   | null
   | { kind: 'resource'; resource: string }
   | { kind: 'attribute'; resource: string; attribute: string }
   | { kind: 'relationship'; resource: string; relationship: string };
+
+/**
+ * The selection as held: by entity key (the id; docs/model-format.md, "Ids"). A field the model
+ * only has implicitly (an attribute a belongs_to adds, a many_to_many's join has_many) has no id
+ * and is held by its name.
+ */
+export type SelectionIds =
+  | null
+  | { kind: 'resource'; resourceId: string }
+  | { kind: 'attribute'; resourceId: string; attributeId: string }
+  | { kind: 'relationship'; resourceId: string; relationshipId: string };
+
+type Field = { id?: string; name: string };
+
+function fieldKey(raw: readonly Field[] | undefined, name: string): string {
+  const f = raw?.find((x) => x.name === name);
+  return f ? entityKey(f) : name;
+}
+
+function fieldByKey(raw: readonly Field[] | undefined, implicit: readonly Field[], key: string): string | undefined {
+  return (raw?.find((f) => f.id === key) ?? raw?.find((f) => f.id === undefined && f.name === key) ?? implicit.find((f) => f.name === key))?.name;
+}
+
+/** The ids of what `sel` names in `model` (null when its resource does not exist). */
+export function selectionIdsOf(model: Model, sel: Selection): SelectionIds {
+  if (!sel) return null;
+  const r = model.resources.find((x) => x.name === sel.resource);
+  if (!r) return null;
+  const resourceId = entityKey(r);
+  switch (sel.kind) {
+    case 'resource':
+      return { kind: 'resource', resourceId };
+    case 'attribute':
+      return { kind: 'attribute', resourceId, attributeId: fieldKey(r.attributes, sel.attribute) };
+    case 'relationship':
+      return { kind: 'relationship', resourceId, relationshipId: fieldKey(r.relationships, sel.relationship) };
+  }
+}
+
+/**
+ * The selection `ids` stand for in this document, by name; an element that no longer exists drops
+ * it (a field falls back to its resource, a resource to nothing). Equal results keep `prev`.
+ */
+export function resolveSelection(
+  model: Model, normalized: NormalizedModel, ids: SelectionIds, prev?: { selection: Selection; selectionIds: SelectionIds },
+): { selection: Selection; selectionIds: SelectionIds } {
+  const out = resolve(model, normalized, ids);
+  if (prev && JSON.stringify(prev.selection) === JSON.stringify(out.selection) && JSON.stringify(prev.selectionIds) === JSON.stringify(out.selectionIds)) {
+    return { selection: prev.selection, selectionIds: prev.selectionIds };
+  }
+  return out;
+}
+
+function resolve(model: Model, normalized: NormalizedModel, ids: SelectionIds): { selection: Selection; selectionIds: SelectionIds } {
+  const none = { selection: null, selectionIds: null };
+  if (!ids) return none;
+  const r = resourceByKey(model, ids.resourceId);
+  if (!r) return none;
+  const resource = r.name;
+  const n = normalized.resources.find((x) => x.name === resource);
+  const asResource = { selection: { kind: 'resource' as const, resource }, selectionIds: { kind: 'resource' as const, resourceId: ids.resourceId } };
+  switch (ids.kind) {
+    case 'resource':
+      return asResource;
+    case 'attribute': {
+      const attribute = fieldByKey(r.attributes, n?.attributes ?? [], ids.attributeId);
+      return attribute === undefined ? asResource : { selection: { kind: 'attribute', resource, attribute }, selectionIds: ids };
+    }
+    case 'relationship': {
+      const relationship = fieldByKey(r.relationships, n?.relationships ?? [], ids.relationshipId);
+      return relationship === undefined ? asResource : { selection: { kind: 'relationship', resource, relationship }, selectionIds: ids };
+    }
+  }
+}
 
 /** One undoable step: the ops that undo it (and, once undone, the ops that redo it). */
 interface HistoryEntry {
@@ -31,7 +109,10 @@ export interface DocumentState {
   version: number;
   normalized: NormalizedModel;
   diagnostics: Diagnostic[];
+  /** The selection by name (derived from `selectionIds` after every change). */
   selection: Selection;
+  /** The selection by id: what is held, so a rename keeps it. */
+  selectionIds: SelectionIds;
   canUndo: boolean;
   canRedo: boolean;
   /** Label of the step `undo()` would revert / `redo()` would re-apply (for tooltips). */
@@ -41,13 +122,17 @@ export interface DocumentState {
   dispatch(ops: DocumentOp[], label?: string): Result<void>;
   undo(): void;
   redo(): void;
+  /** Selects by name (the ids are looked up in the current document). */
   select(sel: Selection): void;
   /**
    * Swaps in another document. With `resetHistory` (the default) the undo history starts afresh
    * (opening a model); without it the swap is one undoable step (importing over the current model).
    */
   replaceDocument(doc: RelataDocument, opts?: { resetHistory?: boolean }): void;
-  /** Opens a stored document: sets id, title and document and clears history and selection. */
+  /**
+   * Opens a stored document: sets id, title and document and clears history and selection. Like
+   * `replaceDocument`, it gives the document's entities ids (migrating a layout keyed by name).
+   */
   openDocument(docId: string, title: string, doc: RelataDocument): void;
   setTitle(title: string): void;
 }
@@ -61,21 +146,6 @@ function derive(doc: RelataDocument): { normalized: NormalizedModel; diagnostics
   // One normalization for both (validation needs it too).
   const normalized = normalizeModel(doc.model);
   return { normalized, diagnostics: validateModel(doc.model, normalized) };
-}
-
-/** Drops a selection whose element no longer exists (after undo, delete or rename). */
-function keepSelection(sel: Selection, normalized: NormalizedModel): Selection {
-  if (!sel) return null;
-  const resource = normalized.resources.find((r) => r.name === sel.resource);
-  if (!resource) return null;
-  switch (sel.kind) {
-    case 'resource':
-      return sel;
-    case 'attribute':
-      return resource.attributes.some((a) => a.name === sel.attribute) ? sel : { kind: 'resource', resource: sel.resource };
-    case 'relationship':
-      return resource.relationships.some((r) => r.name === sel.relationship) ? sel : { kind: 'resource', resource: sel.resource };
-  }
 }
 
 let undoStack: HistoryEntry[] = [];
@@ -138,7 +208,8 @@ export const useDocument = create<DocumentState>()((set, get) => {
       document,
       ...derived,
       version: state.version + 1,
-      selection: keepSelection(state.selection, derived.normalized),
+      // Held by id: a renamed element stays selected (under its new name).
+      ...resolveSelection(document.model, derived.normalized, state.selectionIds, state),
     });
     return ok(inverse);
   }
@@ -150,12 +221,14 @@ export const useDocument = create<DocumentState>()((set, get) => {
     version: 0,
     ...derive(initial),
     selection: null,
+    selectionIds: null,
     ...historyFlags(),
 
     dispatch(requested, label = 'Edit') {
       if (requested.length === 0) return ok(undefined);
-      // Renames carry what depended on the old name along, in this same undoable step.
-      const { ops, warnings } = followRenames(get().document, requested);
+      // What the ops add gets ids; renames carry what depended on the old name along, in this same undoable step.
+      const withIds = opsWithIds(get().document, requested);
+      const { ops, warnings } = followRenames(get().document, withIds);
       const applied = apply(ops);
       if (!applied.ok) return applied;
       undoStack.push({ ops: applied.value, label });
@@ -185,10 +258,14 @@ export const useDocument = create<DocumentState>()((set, get) => {
     },
 
     select(sel) {
-      set({ selection: sel });
+      const { document, normalized } = get();
+      const ids = selectionIdsOf(document.model, sel);
+      // A name that is not (yet) in the document is shown as asked; it resolves at the next change.
+      set(ids ? resolveSelection(document.model, normalized, ids) : { selection: sel, selectionIds: null });
     },
 
-    replaceDocument(doc, opts = {}) {
+    replaceDocument(given, opts = {}) {
+      const doc = assignDocumentIds(given);
       if (opts.resetHistory === false) {
         get().dispatch([{ kind: 'replaceDocument', document: doc }], 'Replace model');
         return;
@@ -196,14 +273,15 @@ export const useDocument = create<DocumentState>()((set, get) => {
       undoStack = [];
       redoStack = [];
       editLog = [];
-      set({ document: doc, ...derive(doc), version: get().version + 1, selection: null, ...historyFlags() });
+      set({ document: doc, ...derive(doc), version: get().version + 1, selection: null, selectionIds: null, ...historyFlags() });
     },
 
-    openDocument(docId, title, doc) {
+    openDocument(docId, title, given) {
+      const doc = assignDocumentIds(given);
       undoStack = [];
       redoStack = [];
       editLog = [];
-      set({ docId, title, document: doc, ...derive(doc), version: get().version + 1, selection: null, ...historyFlags() });
+      set({ docId, title, document: doc, ...derive(doc), version: get().version + 1, selection: null, selectionIds: null, ...historyFlags() });
     },
 
     setTitle(title) {
