@@ -139,7 +139,7 @@ function CanvasInner() {
   const sized = useMemo(() => {
     const rows = new Map(normalized.resources.map((r) => [r.name, nodeRows(r)]));
     return nodes.map((n) => {
-      const height = compactZoom ? COMPACT_HEIGHT : nodeHeight(rows.get(n.id) ?? 0);
+      const height = compactZoom ? COMPACT_HEIGHT : nodeHeight(rows.get(n.data.name) ?? 0);
       const hit = sizedCache.get(n);
       if (hit && hit.height === height) return hit.node;
       const node = withKnownSize(n, NODE_WIDTH, height);
