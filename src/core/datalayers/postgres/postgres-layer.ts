@@ -156,6 +156,13 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     return (await reader.rows(sql, params, resource.attributeNames, typesOf(resource), sink)) as Row[];
   }
 
+  /** Like `read`, the rows grouped by `attr` (groupBy's keys), built and filed in one pass. */
+  async function readGrouped(sql: string, params: readonly unknown[], resource: ResourceSchema, attr: string, ci: boolean, sink: StatementSink): Promise<Map<unknown, Row[]>> {
+    const names = resource.attributeNames;
+    const values = await reader.values(sql, params, names, sink);
+    return reader.buildGrouped(values, names, typesOf(resource), names.indexOf(attr), (v) => groupKey(v, ci));
+  }
+
   /** Like `read`, for `sql` whose select list ends with the parent's key: the rows, and each one's parent key. */
   async function readWithParents(sql: string, params: readonly unknown[], resource: ResourceSchema, sink: StatementSink): Promise<{ rows: Row[]; parents: unknown[] }> {
     const names = resource.attributeNames;
@@ -339,7 +346,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
       if (!(e instanceof NeedsRuntime)) throw e;
       runtimeWhere = spec.where;
     }
-    let rows: Row[];
+    let groups: Map<unknown, Row[]>;
     // Ties in the sort are broken by the destination's primary key, as on the other layers.
     const sort = spec.sort.length > 0 ? withPkTiebreak(step.to, spec.sort) : [];
     const lateral = runtimeWhere === null && spec.window !== null && lateralWindows;
@@ -348,19 +355,18 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     if (lateral && spec.window) {
       const from = `FROM ${q(step.to.table)} AS ${d} WHERE ${cond}`;
       const sql = lateralWindow(c, keyArray(c, step.to, r.destinationAttribute, keys), from, cols(step.to, d), sort, d, spec.window, step.to, []);
-      rows = await read(sql, c.params, step.to, sink);
+      groups = await readGrouped(sql, c.params, step.to, r.destinationAttribute, ci, sink);
     } else if (runtimeWhere === null && spec.window) {
       const order = sort.map((k) => sortTerm(k, d)).join(', ');
       const partition = ci ? `lower(${keyCol})` : keyCol;
       const inner = `SELECT ${cols(step.to, d)}, ROW_NUMBER() OVER (PARTITION BY ${partition}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" FROM ${q(step.to.table)} AS ${d} WHERE ${cond}`;
       const lower = c.param(spec.window.offset);
       const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
-      rows = await read(`SELECT ${cols(step.to)} FROM (${inner}) AS w WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink);
+      groups = await readGrouped(`SELECT ${cols(step.to)} FROM (${inner}) AS w WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, r.destinationAttribute, ci, sink);
     } else {
       const order = runtimeWhere === null ? c.orderBy(sort, d) : '';
-      rows = await read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} ${c.hoisted.join(' ')} WHERE ${cond} ${order}`, c.params, step.to, sink);
+      groups = await readGrouped(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} ${c.hoisted.join(' ')} WHERE ${cond} ${order}`, c.params, step.to, r.destinationAttribute, ci, sink);
     }
-    const groups = groupBy(rows, r.destinationAttribute, ci);
     const lists = sources.map((s) => {
       const v = s[r.sourceAttribute];
       return v === null || v === undefined ? [] : groups.get(groupKey(v, ci)) ?? [];

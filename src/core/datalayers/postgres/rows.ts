@@ -124,6 +124,27 @@ export class PgRowReader {
   }
 
   /**
+   * Rows of `columns` from value lists, grouped by the value of `columns[keyIndex]` (`keyOf` makes the
+   * group key of a non-number value): one pass that builds each row and files it under its key,
+   * reading the key from the value list (an array index) rather than back from the built row.
+   */
+  buildGrouped(values: readonly unknown[][], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, keyIndex: number, keyOf: (v: unknown) => unknown): Map<unknown, Row[]> {
+    const { map, plain } = this.mapper(columns, types);
+    const column = columns[keyIndex]!;
+    const groups = new Map<unknown, Row[]>();
+    for (let i = 0; i < values.length; i++) {
+      const row = map(values[i]!);
+      // A decoded column's key is read from the row (its decoded value), as before.
+      const v = plain ? values[i]![keyIndex] : row[column];
+      const k = typeof v === 'number' ? v : keyOf(v ?? null);
+      const g = groups.get(k);
+      if (g) g.push(row);
+      else groups.set(k, [row]);
+    }
+    return groups;
+  }
+
+  /**
    * The rows of `sql`, whose output columns are exactly `columns`; with `defer`, plain rows unbuilt.
    * A deferred read (a manual relationship's `ctx.read`, whose rows cross into the sandbox as JSON
    * text) asks for JSON on every server: PostgreSQL writes that text faster than the host could
