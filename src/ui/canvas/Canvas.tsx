@@ -16,7 +16,7 @@ import { RelationshipEdge } from './RelationshipEdge';
 import { RelationshipPicker } from './RelationshipPicker';
 import { ResourceNode } from './ResourceNode';
 import { NODE_WIDTH } from './gesture-ops';
-import { COMPACT_HEIGHT, isCompactZoom, nodeHeight, nodeRows, nodeView, withKnownSize } from './node-view';
+import { COMPACT_HEIGHT, isCompactZoom, nodeHeight, nodeRows, withKnownSize } from './node-view';
 import { reconcileEdges, reconcileNodes, toFlow, type RelationshipFlowEdge, type ResourceFlowNode } from './to-flow';
 
 const nodeTypes: NodeTypes = { resource: ResourceNode };
@@ -136,18 +136,21 @@ function CanvasInner() {
   // Nodes as handed to React Flow: with the size they will measure at this zoom (header only when
   // compact) and their handles, so the first render shows them with their edges (node-view.ts).
   const compactZoom = useStore((s) => isCompactZoom(s.transform[2]));
-  const sized = useMemo(() => {
+  /** A node's full height (header and rows), from the model: before any node is measured. */
+  const heightOf = useMemo(() => {
     const rows = new Map(normalized.resources.map((r) => [r.name, nodeRows(r)]));
+    return (n: ResourceFlowNode) => nodeHeight(rows.get(n.data.name) ?? 0);
+  }, [normalized]);
+  const sized = useMemo(() => {
     return nodes.map((n) => {
-      const height = compactZoom ? COMPACT_HEIGHT : nodeHeight(rows.get(n.data.name) ?? 0);
+      const height = compactZoom ? COMPACT_HEIGHT : heightOf(n);
       const hit = sizedCache.get(n);
       if (hit && hit.height === height) return hit.node;
       const node = withKnownSize(n, NODE_WIDTH, height);
       sizedCache.set(n, { height, node });
       return node;
     });
-  }, [nodes, compactZoom, normalized]);
-
+  }, [nodes, compactZoom, heightOf]);
 
   const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
     // Selection and removal are the store's business; React Flow only moves and measures.
@@ -280,8 +283,7 @@ function CanvasInner() {
       else pendingViewport.current = saved;
     } else if (box && box.width > 0 && box.height > 0 && flow.nodes.length > 0) {
       if (rf.getState().panZoom) {
-        const { normalized: current } = useDocument.getState();
-        void setViewport(fittedViewport(flow.nodes, (n) => nodeHeight(nodeRows(nodeView(current, n.data.name))), box.width, box.height));
+        void setViewport(fittedViewport(flow.nodes, heightOf, box.width, box.height));
       } else {
         // The very first render (React Flow's zoom is not set up yet): fit once nodes are measured.
         void fitView(fitViewOptions);
@@ -291,7 +293,7 @@ function CanvasInner() {
     // re-render this causes is the point (the first render of a document has no nodes).
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setViewFor(docId);
-  }, [docId, viewFor, flow, rf, setViewport, fitView]);
+  }, [docId, viewFor, flow, rf, setViewport, fitView, heightOf]);
   const viewReady = viewFor === docId;
 
   return (
