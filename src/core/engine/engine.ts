@@ -190,8 +190,10 @@ class EngineImpl implements Engine {
     try {
       const req = checkRequest(requestOf(query));
       if (!Array.isArray(records)) throw new RelataFailure(relataError('invalid_query', 'applyTo expects a list of records'));
+      // Copied to plain data like the query: a throwing getter, Proxy or cycle in a record fails here, coded.
+      const rows = snapshotInput(records, 'the records') as Row[];
       const run = new ReadRun(this, this.layer, [], [], null, req.params);
-      return ok(await run.applyTo(req, records));
+      return ok(await run.applyTo(req, rows));
     } catch (e) {
       return err(toCodedError(e));
     }

@@ -96,6 +96,13 @@ const queryish = fc.oneof(
 
 describe('engine entry points never throw on hostile input', () => {
   for (const kind of ['sqlite', 'memory'] as const) {
+    it(`applyTo with a record whose getter throws gives a coded error (${kind}; a counterexample fast-check found)`, async () => {
+      const r = await coded(() => engine(kind).applyTo({ resource: 'Post' }, materialize(['§getter:resources']) as never));
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error.code).toBe('invalid_query');
+      expect(!r.ok && r.error.message).toContain('the records');
+    });
+
     it(`read and applyTo (${kind})`, async () => {
       const e = engine(kind);
       await fc.assert(
