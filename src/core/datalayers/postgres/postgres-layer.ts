@@ -24,6 +24,7 @@ import { NeedsRuntime, sortTerm } from '../sqlite/compile-sql';
 import { quoteIdent as q } from '../sqlite/ddl';
 import { PgCompiler, pgValue } from './compile';
 import { PgRowReader } from './rows';
+import { KeyGroups } from '../key-groups';
 import type { DeferredRows } from '../../query/raw-rows';
 import { postgresArrayType, postgresSchemaStatements } from './ddl';
 import type { PgDriver } from './driver';
@@ -157,18 +158,21 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
   }
 
   /** Like `read`, the rows grouped by `attr` (groupBy's keys), built and filed in one pass. */
-  async function readGrouped(sql: string, params: readonly unknown[], resource: ResourceSchema, attr: string, ci: boolean, sink: StatementSink): Promise<Map<unknown, Row[]>> {
+  async function readGrouped(sql: string, params: readonly unknown[], resource: ResourceSchema, attr: string, ci: boolean, sink: StatementSink): Promise<KeyGroups<Row>> {
     const names = resource.attributeNames;
     const values = await reader.values(sql, params, names, sink);
     return reader.buildGrouped(values, names, typesOf(resource), names.indexOf(attr), (v) => groupKey(v, ci));
   }
 
-  /** Like `read`, for `sql` whose select list ends with the parent's key: the rows, and each one's parent key. */
-  async function readWithParents(sql: string, params: readonly unknown[], resource: ResourceSchema, sink: StatementSink): Promise<{ rows: Row[]; parents: unknown[] }> {
+  /**
+   * Like `read`, for `sql` whose select list ends with the parent's key: one list per source (by its
+   * primary key `pk`), each row built straight into its parent's list.
+   */
+  async function readPerParentRows(sql: string, params: readonly unknown[], resource: ResourceSchema, sources: readonly Row[], pk: string, sink: StatementSink): Promise<Row[][]> {
     const names = resource.attributeNames;
     const values = await reader.values(sql, params, [...names, PARENT_KEY], sink);
-    const n = names.length;
-    return { rows: reader.build(values, names, typesOf(resource)), parents: values.map((v) => v[n] ?? null) };
+    const groups = reader.buildGrouped(values, names, typesOf(resource), names.length, (v) => groupKey(v, false));
+    return sources.map((s) => groups.get(groupKey(s[pk] ?? null, false)) ?? []);
   }
 
   async function finishInJs(lists: Row[][], sources: readonly Row[], where: BExpr | null, sort: SortKey[], window: Window | null, to: ResourceSchema, rel: RelatedSource): Promise<Row[][]> {
@@ -346,7 +350,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
       if (!(e instanceof NeedsRuntime)) throw e;
       runtimeWhere = spec.where;
     }
-    let groups: Map<unknown, Row[]>;
+    let groups: KeyGroups<Row>;
     // Ties in the sort are broken by the destination's primary key, as on the other layers.
     const sort = spec.sort.length > 0 ? withPkTiebreak(step.to, spec.sort) : [];
     const lateral = runtimeWhere === null && spec.window !== null && lateralWindows;
@@ -416,20 +420,18 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     if (spec.window && lateralWindows) {
       const from = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${pkCol} = k.v`;
       const sql = lateralWindow(c, keyArray(c, step.from, pk[0]!, pks), from, `${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}"`, sort, d, spec.window, step.to, [PARENT_KEY]);
-      return groupByParent(await readWithParents(sql, c.params, step.to, sink), sources, pk[0]!);
+      return readPerParentRows(sql, c.params, step.to, sources, pk[0]!, sink);
     }
-    let got: { rows: Row[]; parents: unknown[] };
     const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${keyIn(c, pkCol, step.from, pk[0]!, pks, false)}`;
     if (spec.window) {
       const order = sort.map((k) => sortTerm(k, d)).join(', ');
       const inner = `SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}", ROW_NUMBER() OVER (PARTITION BY ${pkCol}${order ? ` ORDER BY ${order}` : ''}) AS "__rn" ${base}`;
       const lower = c.param(spec.window.offset);
       const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
-      got = await readWithParents(`SELECT ${cols(step.to)}, "${PARENT_KEY}" FROM (${inner}) AS w WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sink);
+      return readPerParentRows(`SELECT ${cols(step.to)}, "${PARENT_KEY}" FROM (${inner}) AS w WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sources, pk[0]!, sink);
     } else {
-      got = await readWithParents(`SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(sort, d)}`, c.params, step.to, sink);
     }
-    return groupByParent(got, sources, pk[0]!);
+    return readPerParentRows(`SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(sort, d)}`, c.params, step.to, sources, pk[0]!, sink);
   }
 
   /**
@@ -458,14 +460,14 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     const order = sort.length > 0 ? c.orderBy(withPkTiebreak(through, sort), d) : '';
     const sql = `SELECT ${keyCol}, ${d}.${q(joinAttr)} FROM ${q(through.table)} AS ${d} ${c.hoisted.join(' ')} WHERE ${cond} ${order}`;
     const pairs = await reader.values(sql, c.params, [r.destinationAttribute, joinAttr], sink);
-    const groups = new Map<unknown, unknown[]>();
-    for (let i = 0; i < pairs.length; i++) {
-      const pair = pairs[i]!;
-      const k = groupKey(pair[0] ?? null, ci);
-      const g = groups.get(k);
-      if (g) g.push(pair[1] ?? null);
-      else groups.set(k, [pair[1] ?? null]);
-    }
+    const groups = KeyGroups.of(
+      pairs.length,
+      (i) => {
+        const v = pairs[i]![0] ?? null;
+        return typeof v === 'number' ? v : groupKey(v, ci);
+      },
+      (i) => pairs[i]![1] ?? null,
+    );
     return sources.map((s) => {
       const v = s[r.sourceAttribute];
       return v === null || v === undefined ? [] : groups.get(groupKey(v, ci)) ?? [];
@@ -536,30 +538,16 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
   }
 }
 
-/** Rows with their parents' keys (readWithParents) as one list per source. */
-function groupByParent(got: { rows: Row[]; parents: unknown[] }, sources: readonly Row[], pk: string): Row[][] {
-  const groups = new Map<unknown, Row[]>();
-  for (let i = 0; i < got.rows.length; i++) {
-    const k = groupKey(got.parents[i], false);
-    const g = groups.get(k);
-    if (g) g.push(got.rows[i]!);
-    else groups.set(k, [got.rows[i]!]);
-  }
-  return sources.map((s) => groups.get(groupKey(s[pk], false)) ?? []);
-}
-
-/** Rows by the group key of one attribute (one monomorphic loop; numbers are their own key). */
-function groupBy(rows: readonly Row[], attr: string, ci: boolean): Map<unknown, Row[]> {
-  const groups = new Map<unknown, Row[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const v = row[attr];
-    const k = typeof v === 'number' ? v : groupKey(v ?? null, ci);
-    const g = groups.get(k);
-    if (g) g.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
+/** Rows by the group key of one attribute (numbers are their own key). */
+function groupBy(rows: readonly Row[], attr: string, ci: boolean): KeyGroups<Row> {
+  return KeyGroups.of(
+    rows.length,
+    (i) => {
+      const v = rows[i]![attr];
+      return typeof v === 'number' ? v : groupKey(v ?? null, ci);
+    },
+    (i) => rows[i]!,
+  );
 }
 
 /** A value as its column stores it: maps (and any object) as JSON text, booleans given as 0/1 as booleans. */

@@ -6,6 +6,7 @@ import { RelataFailure, fail } from '../../result';
 import { RAW_ROWS, type DeferredRows } from '../../query/raw-rows';
 import type { StatementSink } from '../data-layer';
 import { jsonRowsSql } from './compile';
+import { KeyGroups } from '../key-groups';
 
 type Decoder = ((v: unknown) => unknown) | null;
 type Mapper = (values: readonly unknown[]) => Row;
@@ -125,23 +126,24 @@ export class PgRowReader {
 
   /**
    * Rows of `columns` from value lists, grouped by the value of `columns[keyIndex]` (`keyOf` makes the
-   * group key of a non-number value): one pass that builds each row and files it under its key,
-   * reading the key from the value list (an array index) rather than back from the built row.
+   * group key of a non-number value), each row built once straight into its group's list. A decoded
+   * key column is grouped by its decoded value, as the row holds it; `keyIndex` may also name a
+   * trailing value past `columns` (a parent's key the rows do not keep).
    */
-  buildGrouped(values: readonly unknown[][], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, keyIndex: number, keyOf: (v: unknown) => unknown): Map<unknown, Row[]> {
-    const { map, plain } = this.mapper(columns, types);
-    const column = columns[keyIndex]!;
-    const groups = new Map<unknown, Row[]>();
-    for (let i = 0; i < values.length; i++) {
-      const row = map(values[i]!);
-      // A decoded column's key is read from the row (its decoded value), as before.
-      const v = plain ? values[i]![keyIndex] : row[column];
-      const k = typeof v === 'number' ? v : keyOf(v ?? null);
-      const g = groups.get(k);
-      if (g) g.push(row);
-      else groups.set(k, [row]);
-    }
-    return groups;
+  buildGrouped(values: readonly unknown[][], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, keyIndex: number, keyOf: (v: unknown) => unknown, json = this.json): KeyGroups<Row> {
+    const { map } = this.mapper(columns, types, json);
+    // keyIndex may be past the columns (a trailing value that is not a row attribute: never decoded).
+    const keyColumn = columns[keyIndex];
+    const decode = keyColumn === undefined ? null : decoderFor(types.get(keyColumn), json);
+    return KeyGroups.of(
+      values.length,
+      (i) => {
+        const raw = values[i]![keyIndex] ?? null;
+        const v = decode ? decode(raw) : raw;
+        return typeof v === 'number' ? v : keyOf(v ?? null);
+      },
+      (i) => map(values[i]!),
+    );
   }
 
   /**

@@ -1,0 +1,96 @@
+/**
+ * Items filed under a group key, in the order they come: what a layer makes of a related read's rows
+ * (per parent key) before handing each source its list.
+ *
+ * Built in two passes: the first finds each item's group (a slot) and counts each group, the second
+ * makes the items and writes them into lists allocated at their final length. While every key is a
+ * small non-negative integer (the common case: integer ids), slots are found in a typed array indexed
+ * by the key; otherwise (strings, negative or large numbers, a key of another kind) in a Map. Keys
+ * are group keys (expr/values.ts `groupKey`): the caller turns a value into its key.
+ */
+export class KeyGroups<T> {
+  private constructor(
+    /** Slot + 1 by key (0: no group), or null when keys are looked up in `bySlot`. */
+    private readonly dense: Int32Array | null,
+    private readonly bySlot: Map<unknown, number> | null,
+    /** The groups' lists, by slot. */
+    readonly lists: T[][],
+  ) {}
+
+  /** The list filed under `key` (a group key), or undefined. */
+  get(key: unknown): T[] | undefined {
+    const dense = this.dense;
+    if (dense !== null) {
+      return typeof key === 'number' && key >>> 0 === key && key < dense.length ? this.lists[dense[key]! - 1] : undefined;
+    }
+    const slot = this.bySlot!.get(key);
+    return slot === undefined ? undefined : this.lists[slot];
+  }
+
+  /**
+   * Files `n` items: `keyAt(i)` is item i's group key, `item(i)` makes it (called once per item, in
+   * order, after every key was read). Keys are read twice at most (once more when a key turns out not
+   * to fit the dense table).
+   */
+  static of<T>(n: number, keyAt: (i: number) => unknown, item: (i: number) => T): KeyGroups<T> {
+    const rowSlot = new Int32Array(n);
+    const counts: number[] = [];
+    let dense: Int32Array | null = denseSlots(n, keyAt, rowSlot, counts);
+    let bySlot: Map<unknown, number> | null = null;
+    if (dense === null) {
+      counts.length = 0;
+      bySlot = new Map();
+      for (let i = 0; i < n; i++) {
+        const k = keyAt(i);
+        let s = bySlot.get(k);
+        if (s === undefined) {
+          s = counts.length;
+          bySlot.set(k, s);
+          counts.push(0);
+        }
+        counts[s]!++;
+        rowSlot[i] = s;
+      }
+    }
+    const lists: T[][] = [];
+    // Sequential writes from index 0 also fill a `[]` (a preallocated array past ~100k slots would get slow dictionary elements).
+    for (let s = 0; s < counts.length; s++) lists.push(counts[s]! > 50_000 ? [] : new Array<T>(counts[s]!));
+    const filled = new Int32Array(counts.length);
+    for (let i = 0; i < n; i++) {
+      const s = rowSlot[i]!;
+      lists[s]![filled[s]!++] = item(i);
+    }
+    if (dense === null && bySlot === null) dense = new Int32Array(0);
+    return new KeyGroups(dense, bySlot, lists);
+  }
+}
+
+/** Keys above this (and above a few times the item count) are filed in a Map: the table stays small. */
+const DENSE_FLOOR = 1 << 16;
+
+/**
+ * The first pass with a typed-array table, or null (nothing written that matters) as soon as a key
+ * is not a non-negative integer small enough for it.
+ */
+function denseSlots(n: number, keyAt: (i: number) => unknown, rowSlot: Int32Array, counts: number[]): Int32Array | null {
+  const limit = Math.max(DENSE_FLOOR, 8 * n);
+  let table = new Int32Array(Math.min(limit, 1024));
+  for (let i = 0; i < n; i++) {
+    const k = keyAt(i);
+    if (typeof k !== 'number' || k >>> 0 !== k || k >= limit) return null;
+    if (k >= table.length) {
+      const grown = new Int32Array(Math.min(limit, Math.max(k + 1, table.length * 2)));
+      grown.set(table);
+      table = grown;
+    }
+    let s = table[k]! - 1;
+    if (s < 0) {
+      s = counts.length;
+      table[k] = s + 1;
+      counts.push(0);
+    }
+    counts[s]!++;
+    rowSlot[i] = s;
+  }
+  return table;
+}
