@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyGroups } from './key-groups';
+import { KeyGroups, distinctKeys } from './key-groups';
 
 const file = (keys: unknown[]): KeyGroups<number> => KeyGroups.of(keys.length, (i) => keys[i], (i) => i);
 
@@ -55,5 +55,24 @@ describe('KeyGroups', () => {
     const seen: number[] = [];
     KeyGroups.of(4, (i) => [2, 'x', 2, 0][i], (i) => seen.push(i));
     expect(seen).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('distinctKeys', () => {
+  it('keeps first-seen order and drops nulls, with small integers and otherwise', () => {
+    expect(distinctKeys([3, null, 1, 3, undefined, 0, 1], false, false)).toEqual([3, 1, 0]);
+    expect(distinctKeys([3, -1, 3, 2.5, -1, 2 ** 40, 2 ** 40], false, false)).toEqual([3, -1, 2.5, 2 ** 40]);
+    expect(distinctKeys([], false, false)).toEqual([]);
+    expect(distinctKeys([null, undefined], false, false)).toEqual([]);
+  });
+
+  it('compares strings ASCII-lowered when ci, listing them lowered', () => {
+    expect(distinctKeys(['Ab', 'aB', 'c'], true, false)).toEqual(['ab', 'c']);
+    expect(distinctKeys(['Ab', 'aB'], false, false)).toEqual(['Ab', 'aB']);
+  });
+
+  it('treats a boolean as its number, listed as 1/0 only when asked', () => {
+    expect(distinctKeys([true, 1, false], false, false)).toEqual([true, false]);
+    expect(distinctKeys([true, 1, false, 0], false, true)).toEqual([1, 0]);
   });
 });

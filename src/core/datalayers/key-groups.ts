@@ -1,3 +1,5 @@
+import { groupKey } from '../expr/values';
+
 /**
  * Items filed under a group key, in the order they come: what a layer makes of a related read's rows
  * (per parent key) before handing each source its list.
@@ -93,4 +95,47 @@ function denseSlots(n: number, keyAt: (i: number) => unknown, rowSlot: Int32Arra
     rowSlot[i] = s;
   }
   return table;
+}
+
+/**
+ * The distinct non-null values of `values` as a key list for a statement, in first-seen order, two
+ * values being the same when their group keys are (ci: strings compared ASCII-lowered, and listed
+ * lowered). `booleansAsNumbers` lists booleans as 1/0 (SQLite has no boolean values). When every
+ * value is a small non-negative integer (integer ids), duplicates are found in a byte table, not a Set.
+ */
+export function distinctKeys(values: readonly unknown[], ci: boolean, booleansAsNumbers: boolean): unknown[] {
+  const n = values.length;
+  const limit = Math.max(DENSE_FLOOR, 8 * n);
+  let max = -1;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    if (typeof v !== 'number' || v >>> 0 !== v || v >= limit) {
+      max = -2;
+      break;
+    }
+    if (v > max) max = v;
+  }
+  const out: unknown[] = [];
+  if (max >= -1) {
+    const seen = new Uint8Array(max + 1);
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number | null | undefined;
+      if (v === null || v === undefined || seen[v] === 1) continue;
+      seen[v] = 1;
+      out.push(v);
+    }
+    return out;
+  }
+  const seen = new Set<unknown>();
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    // Numbers are their own group key.
+    const k = typeof v === 'number' ? v : groupKey(v, ci);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(typeof v === 'boolean' && booleansAsNumbers ? (v ? 1 : 0) : ci && typeof v === 'string' ? k : v);
+  }
+  return out;
 }

@@ -23,7 +23,7 @@ import { runManual } from './manual';
 import type { LoadPlan, Output, ParamsChain } from './plan';
 import { planQuery, relationshipFilter } from './plan';
 import { BatchedRelated } from './related-source';
-import { setKey } from './records';
+import { keySetter, setKey } from './records';
 import { now } from '../clock';
 import { checkRequest, requestOf, snapshotInput, toCodedError } from './input';
 import { compareRows, resolveSort, withPkTiebreak } from './sort';
@@ -333,6 +333,7 @@ class ReadRun {
       const collect = plan.loads.length > 0;
       const seenRows = new Set<Row>();
       const seenLists = new Set<Row[]>();
+      const set = keySetter(plan.name);
       for (let i = 0; i < sources.length; i++) {
         const s = sources[i]!;
         const list = lists[i] ?? [];
@@ -340,7 +341,7 @@ class ReadRun {
           if (list.length > 1 && !plan.manual) this.warnMultiple(plan, list.length);
           const first = list[0] ?? null;
           if (values) values.set(s, first);
-          else setKey(s, plan.name, first);
+          else set(s, first);
           if (collect && first && !seenRows.has(first)) {
             seenRows.add(first);
             children.push(first);
@@ -348,7 +349,7 @@ class ReadRun {
           continue;
         }
         if (values) values.set(s, list);
-        else setKey(s, plan.name, list);
+        else set(s, list);
         if (!collect) continue;
         if (perRow) {
           for (const c of list) {

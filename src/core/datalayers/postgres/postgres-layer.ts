@@ -24,7 +24,7 @@ import { NeedsRuntime, sortTerm } from '../sqlite/compile-sql';
 import { quoteIdent as q } from '../sqlite/ddl';
 import { PgCompiler, pgValue } from './compile';
 import { PgRowReader } from './rows';
-import { KeyGroups } from '../key-groups';
+import { KeyGroups, distinctKeys } from '../key-groups';
 import type { DeferredRows } from '../../query/raw-rows';
 import { postgresArrayType, postgresSchemaStatements } from './ddl';
 import type { PgDriver } from './driver';
@@ -226,7 +226,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     if (pk.length === 1) {
       const c = new PgCompiler(ctx);
       const t = c.alias('t');
-      owners = await read(`SELECT ${cols(r, t)} FROM ${q(r.table)} AS ${t} WHERE ${keyIn(c, `${t}.${q(pk[0]!)}`, r, pk[0]!, distinctKeys(keys.map((k) => k[pk[0]!]), false), false)}`, c.params, r, sink);
+      owners = await read(`SELECT ${cols(r, t)} FROM ${q(r.table)} AS ${t} WHERE ${keyIn(c, `${t}.${q(pk[0]!)}`, r, pk[0]!, distinctKeys(keys.map((k) => k[pk[0]!]), false, false), false)}`, c.params, r, sink);
     } else {
       owners = await read(`SELECT ${cols(r, 't')} FROM ${q(r.table)} AS t`, [], r, sink);
     }
@@ -337,7 +337,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     const { step } = spec;
     const r = step.rel;
     const ci = keysAreCi(step.from, r.sourceAttribute, step.to, r.destinationAttribute);
-    const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci);
+    const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci, false);
     if (keys.length === 0) return sources.map(() => []);
     const c = new PgCompiler(ctx);
     const d = c.alias('d');
@@ -412,7 +412,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
       return finishInJs(lists, sources, spec.where, spec.sort, spec.window, step.to, rel);
     }
     const pkCol = `${p}.${q(pk[0]!)}`;
-    const pks = distinctKeys(sources.map((s) => s[pk[0]!]), false);
+    const pks = distinctKeys(sources.map((s) => s[pk[0]!]), false, false);
     if (pks.length === 0) return sources.map(() => []);
     const on = conds.length > 0 ? conds.join(' AND ') : 'true';
     // Ties in the sort are broken by the destination's primary key, as on the other layers.
@@ -445,7 +445,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     const types = typesOf(through);
     if (types.get(joinAttr) === 'map' || types.get(r.destinationAttribute) === 'map') return null;
     const ci = keysAreCi(joinStep.from, r.sourceAttribute, through, r.destinationAttribute);
-    const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci);
+    const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci, false);
     if (keys.length === 0) return sources.map(() => []);
     const c = new PgCompiler(ctx);
     const d = c.alias('d');
@@ -500,7 +500,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     // A plain loop: Array.prototype.flat is slow in V8 for thousands of small lists.
     const destKeys: unknown[] = [];
     for (const list of keyLists) for (let i = 0; i < list.length; i++) destKeys.push(list[i]);
-    const keys = distinctKeys(destKeys, ciDest);
+    const keys = distinctKeys(destKeys, ciDest, false);
     if (keys.length === 0) return sources.map(() => []);
     const c = new PgCompiler(ctx);
     const d = c.alias('d');
@@ -564,18 +564,3 @@ function cols(resource: ResourceSchema, alias?: string): string {
   return resource.attributeNames.map((a) => (alias ? `${alias}.${q(a)}` : q(a))).join(', ');
 }
 
-/** Distinct non-null keys as PostgreSQL compares them (ci: ASCII-lowered strings). */
-function distinctKeys(values: unknown[], ci: boolean): unknown[] {
-  const seen = new Set<unknown>();
-  const out: unknown[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) continue;
-    // Numbers are their own group key (the common case: integer ids).
-    const k = typeof v === 'number' ? v : groupKey(v, ci);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(ci && typeof v === 'string' ? k : v);
-  }
-  return out;
-}

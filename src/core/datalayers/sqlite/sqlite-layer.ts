@@ -2,6 +2,7 @@ import type { BExpr } from '../../expr/bound';
 import { maxParentDepth } from '../../expr/bound';
 import type { RelatedSource } from '../../expr/evaluate';
 import { matches, prefetch } from '../../expr/evaluate';
+import { distinctKeys } from '../key-groups';
 import { groupKey } from '../../expr/values';
 import type { AttributeType, Data } from '../../model/types';
 import type { Row } from '../../query/types';
@@ -275,7 +276,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const { step } = spec;
     const r = step.rel;
     const ci = keysAreCi(step.from, r.sourceAttribute, step.to, r.destinationAttribute);
-    const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci);
+    const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci, true);
     if (keys.length === 0) return sources.map(() => []);
     let rows: Row[] | null = null;
     let runtimeWhere: BExpr | null = null;
@@ -391,7 +392,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
       return finishInJs(lists, sources, spec.where, spec.sort, spec.window, step.to, rel);
     }
     const pkCol = `${p}.${q(pk[0]!)}`;
-    const pks = distinctKeys(sources.map((s) => s[pk[0]!]), false);
+    const pks = distinctKeys(sources.map((s) => s[pk[0]!]), false, true);
     if (pks.length === 0) return sources.map(() => []);
     const on = conds.length > 0 ? conds.join(' AND ') : '1';
     const base = `FROM ${q(step.from.table)} AS ${p} JOIN ${q(step.to.table)} AS ${d} ON ${on} WHERE ${stats.keysIn(c, pkCol, step.from, pk[0]!, pks, false)}`;
@@ -441,7 +442,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const types = typesOf(through);
     if (types.get(joinAttr) === 'map' || types.get(r.destinationAttribute) === 'map') return null;
     const ci = keysAreCi(joinStep.from, r.sourceAttribute, through, r.destinationAttribute);
-    const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci);
+    const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci, true);
     if (keys.length === 0) return sources.map(() => []);
     const c = new SqlCompiler(ctx);
     const d = c.alias('d');
@@ -495,7 +496,7 @@ export function createSqliteDataLayer(schema: Schema, db: SqlDatabase, options: 
     const ciDest = keysAreCi(through, joinAttr, step.to, m2m.destinationAttribute);
     const destKeys: unknown[] = [];
     for (const list of keyLists) for (let i = 0; i < list.length; i++) destKeys.push(list[i]);
-    const keys = distinctKeys(destKeys, ciDest);
+    const keys = distinctKeys(destKeys, ciDest, true);
     if (keys.length === 0) return sources.map(() => []);
     const c = new SqlCompiler(ctx);
     const d = c.alias('d');
@@ -569,16 +570,4 @@ function positionalNames(resource: ResourceSchema): string {
   return resource.attributeNames.map((_, i) => `"__c${i}"`).join(', ');
 }
 
-function distinctKeys(values: unknown[], ci: boolean): unknown[] {
-  const seen = new Set<unknown>();
-  const out: unknown[] = [];
-  for (const v of values) {
-    if (v === null || v === undefined) continue;
-    const k = groupKey(v, ci);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(typeof v === 'boolean' ? (v ? 1 : 0) : ci && typeof v === 'string' ? k : v);
-  }
-  return out;
-}
 
