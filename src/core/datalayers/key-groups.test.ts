@@ -76,3 +76,15 @@ describe('distinctKeys', () => {
     expect(distinctKeys([true, 1, false, 0], false, true)).toEqual([1, 0]);
   });
 });
+
+describe('KeyGroups.SKIP', () => {
+  it('leaves out the items whose key is SKIP, on the dense path and the Map path', () => {
+    for (const keys of [[1, KeyGroups.SKIP, 1, 2], ['a', KeyGroups.SKIP, 'a', 'b']] as unknown[][]) {
+      const made: number[] = [];
+      const g = KeyGroups.of(keys.length, (i) => keys[i], (i) => (made.push(i), i));
+      expect(g.get(keys[0])).toEqual([0, 2]);
+      expect(g.get(keys[3])).toEqual([3]);
+      expect(made).toEqual([0, 2, 3]);
+    }
+  });
+});

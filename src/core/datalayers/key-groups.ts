@@ -11,6 +11,9 @@ import { groupKey } from '../expr/values';
  * are group keys (expr/values.ts `groupKey`): the caller turns a value into its key.
  */
 export class KeyGroups<T> {
+  /** What `keyAt` returns for an item that is not filed at all (`item` is not called for it). */
+  static readonly SKIP: unique symbol = Symbol('KeyGroups.SKIP');
+
   private constructor(
     /** Slot + 1 by key (0: no group), or null when keys are looked up in `bySlot`. */
     private readonly dense: Int32Array | null,
@@ -30,8 +33,8 @@ export class KeyGroups<T> {
   }
 
   /**
-   * Files `n` items: `keyAt(i)` is item i's group key, `item(i)` makes it (called once per item, in
-   * order, after every key was read). Keys are read twice at most (once more when a key turns out not
+   * Files `n` items: `keyAt(i)` is item i's group key (or SKIP), `item(i)` makes it (called once per
+   * filed item, in order, after every key was read). Keys are read twice at most (once more when a key turns out not
    * to fit the dense table).
    */
   static of<T>(n: number, keyAt: (i: number) => unknown, item: (i: number) => T): KeyGroups<T> {
@@ -44,6 +47,10 @@ export class KeyGroups<T> {
       bySlot = new Map();
       for (let i = 0; i < n; i++) {
         const k = keyAt(i);
+        if (k === KeyGroups.SKIP) {
+          rowSlot[i] = -1;
+          continue;
+        }
         let s = bySlot.get(k);
         if (s === undefined) {
           s = counts.length;
@@ -60,6 +67,7 @@ export class KeyGroups<T> {
     const filled = new Int32Array(counts.length);
     for (let i = 0; i < n; i++) {
       const s = rowSlot[i]!;
+      if (s < 0) continue;
       lists[s]![filled[s]!++] = item(i);
     }
     if (dense === null && bySlot === null) dense = new Int32Array(0);
@@ -79,6 +87,10 @@ function denseSlots(n: number, keyAt: (i: number) => unknown, rowSlot: Int32Arra
   let table = new Int32Array(Math.min(limit, 1024));
   for (let i = 0; i < n; i++) {
     const k = keyAt(i);
+    if (k === KeyGroups.SKIP) {
+      rowSlot[i] = -1;
+      continue;
+    }
     if (typeof k !== 'number' || k >>> 0 !== k || k >= limit) return null;
     if (k >= table.length) {
       const grown = new Int32Array(Math.min(limit, Math.max(k + 1, table.length * 2)));

@@ -43,7 +43,9 @@ export class PgCompiler extends SqlCompiler {
 
   /** An untyped-array parameter cast to `type` (e.g. `text[]`). */
   arrayParam(values: readonly unknown[], type: string): string {
-    (this.params as unknown[]).push(values.map(pgValue));
+    // A list of numbers (every key list of integer ids) is sent as it is: pgValue keeps numbers.
+    const numeric = (type === 'bigint[]' || type === 'float8[]') && values.every((v) => typeof v === 'number');
+    (this.params as unknown[]).push(numeric ? values : values.map(pgValue));
     return `$${this.params.length}::${type}`;
   }
 

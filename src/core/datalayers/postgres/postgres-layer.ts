@@ -436,17 +436,17 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
 
   /**
    * many_to_many without a join window or parent filter: the join rows as (source key, destination
-   * key) value lists, no row objects; per source, its destination keys in join order. Null when the
+   * key) value lists, no row objects, in join order; `ci` compares source keys lowered. Null when the
    * filter needs the evaluator or a key is a map (its text would not compare like the decoded value).
    */
-  async function joinKeys(joinStep: Step, where: BExpr | null, sort: SortKey[], joinAttr: string, sources: readonly Row[], sink: StatementSink): Promise<unknown[][] | null> {
+  async function joinPairs(joinStep: Step, where: BExpr | null, sort: SortKey[], joinAttr: string, sources: readonly Row[], sink: StatementSink): Promise<{ pairs: unknown[][]; ci: boolean } | null> {
     const r = joinStep.rel;
     const through = joinStep.to;
     const types = typesOf(through);
     if (types.get(joinAttr) === 'map' || types.get(r.destinationAttribute) === 'map') return null;
     const ci = keysAreCi(joinStep.from, r.sourceAttribute, through, r.destinationAttribute);
     const keys = distinctKeys(sources.map((s) => s[r.sourceAttribute]), ci, false);
-    if (keys.length === 0) return sources.map(() => []);
+    if (keys.length === 0) return { pairs: [], ci };
     const c = new PgCompiler(ctx);
     const d = c.alias('d');
     const keyCol = `${d}.${q(r.destinationAttribute)}`;
@@ -459,19 +459,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     }
     const order = sort.length > 0 ? c.orderBy(withPkTiebreak(through, sort), d) : '';
     const sql = `SELECT ${keyCol}, ${d}.${q(joinAttr)} FROM ${q(through.table)} AS ${d} ${c.hoisted.join(' ')} WHERE ${cond} ${order}`;
-    const pairs = await reader.values(sql, c.params, [r.destinationAttribute, joinAttr], sink);
-    const groups = KeyGroups.of(
-      pairs.length,
-      (i) => {
-        const v = pairs[i]![0] ?? null;
-        return typeof v === 'number' ? v : groupKey(v, ci);
-      },
-      (i) => pairs[i]![1] ?? null,
-    );
-    return sources.map((s) => {
-      const v = s[r.sourceAttribute];
-      return v === null || v === undefined ? [] : groups.get(groupKey(v, ci)) ?? [];
-    });
+    return { pairs: await reader.values(sql, c.params, [r.destinationAttribute, joinAttr], sink), ci };
   }
 
   /** many_to_many: the join rows (windowed per source by the join relationship), then the destinations. */
@@ -483,11 +471,13 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     if (!joinStep) return sources.map(() => []);
     const joinWindow: Window | null = step.join.limit !== undefined ? { offset: 0, limit: step.join.limit } : null;
     const joinAttr = m2m.destinationAttributeOnJoinResource;
-    // Per source, the destination keys of its join rows, in join order.
-    let keyLists = joinWindow === null && !(spec.joinWhere && maxParentDepth(spec.joinWhere) > 0)
-      ? await joinKeys(joinStep, spec.joinWhere ?? null, spec.joinSort ?? [], joinAttr, sources, sink)
+    const joined = joinWindow === null && !(spec.joinWhere && maxParentDepth(spec.joinWhere) > 0)
+      ? await joinPairs(joinStep, spec.joinWhere ?? null, spec.joinSort ?? [], joinAttr, sources, sink)
       : null;
-    if (keyLists === null) {
+    // Per source, the destination keys of its join rows, in join order (not needed for join pairs).
+    let keyLists: unknown[][] | null = null;
+    const destKeys: unknown[] = [];
+    if (joined === null) {
       const joinLists = await (spec.joinWhere && maxParentDepth(spec.joinWhere) > 0 ? readPerParent : readKeyed)(
         { step: joinStep, where: spec.joinWhere ?? null, sort: spec.joinSort ?? [], window: joinWindow, mode: 'load' },
         sources,
@@ -495,11 +485,12 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
         sink,
       );
       keyLists = joinLists.map((joins) => joins.map((j) => j[joinAttr]));
+      // A plain loop: Array.prototype.flat is slow in V8 for thousands of small lists.
+      for (const list of keyLists) for (let i = 0; i < list.length; i++) destKeys.push(list[i]);
+    } else {
+      for (let i = 0; i < joined.pairs.length; i++) destKeys.push(joined.pairs[i]![1]);
     }
     const ciDest = keysAreCi(step.through, joinAttr, step.to, m2m.destinationAttribute);
-    // A plain loop: Array.prototype.flat is slow in V8 for thousands of small lists.
-    const destKeys: unknown[] = [];
-    for (const list of keyLists) for (let i = 0; i < list.length; i++) destKeys.push(list[i]);
     const keys = distinctKeys(destKeys, ciDest, false);
     if (keys.length === 0) return sources.map(() => []);
     const c = new PgCompiler(ctx);
@@ -520,22 +511,60 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
     const rows = await read(`SELECT ${cols(step.to, d)} FROM ${q(step.to.table)} AS ${d} WHERE ${cond} ${runtimeWhere ? '' : c.orderBy(spec.sort, d)}`, c.params, step.to, sink);
     const sorted = spec.sort.length > 0;
     const byKey = groupBy(rows, m2m.destinationAttribute, ciDest);
-    const lists = keyLists.map((list) => {
-      const out: Row[] = [];
-      for (let i = 0; i < list.length; i++) {
-        const v = list[i];
-        if (v === null || v === undefined) continue;
-        const found = byKey.get(typeof v === 'number' ? v : groupKey(v, ciDest));
-        if (found) for (let j = 0; j < found.length; j++) out.push(found[j]!);
-      }
-      return out;
-    });
+    const destOf = (v: unknown): Row[] | undefined => (v === null || v === undefined ? undefined : byKey.get(typeof v === 'number' ? v : groupKey(v, ciDest)));
+    let lists: Row[][];
+    if (joined !== null && byKey.lists.every((l) => l.length === 1)) {
+      // One destination row per key (the usual case: the destination attribute is its primary key):
+      // each join pair's row filed straight under its source key, in join order. Sources with one key
+      // share a list, as readKeyed's do.
+      const { pairs, ci } = joined;
+      const groups = KeyGroups.of(
+        pairs.length,
+        (i) => {
+          const pair = pairs[i]!;
+          if (destOf(pair[1]) === undefined) return KeyGroups.SKIP;
+          const v = pair[0] ?? null;
+          return typeof v === 'number' ? v : groupKey(v, ci);
+        },
+        (i) => destOf(pairs[i]![1])![0]!,
+      );
+      lists = sources.map((s) => {
+        const v = s[joinStep.rel.sourceAttribute];
+        return (v === null || v === undefined ? undefined : groups.get(groupKey(v, ci))) ?? [];
+      });
+    } else {
+      if (keyLists === null) keyLists = pairKeyLists(joined!.pairs, joined!.ci, sources, joinStep.rel.sourceAttribute);
+      lists = keyLists.map((list) => {
+        const out: Row[] = [];
+        for (let i = 0; i < list.length; i++) {
+          const found = destOf(list[i]);
+          if (found) for (let j = 0; j < found.length; j++) out.push(found[j]!);
+        }
+        return out;
+      });
+    }
     if (runtimeWhere) return finishInJs(lists, sources, runtimeWhere, spec.sort, spec.window, step.to, rel);
     if (!sorted) return spec.window ? lists.map((list) => applyWindow(list, spec.window)) : lists;
     const position = new Map<Row, number>();
     for (let i = 0; i < rows.length; i++) position.set(rows[i]!, i);
     return lists.map((list) => applyWindow(list.length > 1 ? list.sort((a, b) => position.get(a)! - position.get(b)!) : list, spec.window));
   }
+}
+
+/** Per source, the destination keys of its join pairs (source key, destination key), in join order. */
+function pairKeyLists(pairs: readonly unknown[][], ci: boolean, sources: readonly Row[], sourceAttribute: string): unknown[][] {
+  const groups = KeyGroups.of(
+    pairs.length,
+    (i) => {
+      const v = pairs[i]![0] ?? null;
+      return typeof v === 'number' ? v : groupKey(v, ci);
+    },
+    (i) => pairs[i]![1] ?? null,
+  );
+  return sources.map((s) => {
+    const v = s[sourceAttribute];
+    return v === null || v === undefined ? [] : groups.get(groupKey(v, ci)) ?? [];
+  });
 }
 
 /** Rows by the group key of one attribute (numbers are their own key). */
