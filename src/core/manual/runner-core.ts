@@ -242,11 +242,9 @@ export function createRunnerCore(opts: RunnerCoreOptions): ManualRunner {
       if (isDeferred(value)) {
         const packed = deferredWire(value);
         if (packed) {
-          // The sandbox parses its copy of the text while the host builds its own rows from it, on
-          // the next turn: the reply leaves first (rows() builds once; a decode before then builds them).
+          // The sandbox parses its copy of the text while the host builds its own rows from it.
           slot.channel.post({ ...base, ok: true, packed });
-          (job.packs ??= new Map()).set(msg.rpcId, { get rows() { return value.rows(); }, columns: value.columns });
-          setTimeout(() => value.rows(), 0);
+          (job.packs ??= new Map()).set(msg.rpcId, { rows: value.rows(), columns: value.columns });
           return;
         }
       }
