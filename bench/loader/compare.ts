@@ -106,3 +106,14 @@ export function compareAll(
   }
   return null;
 }
+
+/**
+ * The V8 young-generation setting this process runs with, for a benchmark's header: every contender
+ * runs in this one process, so all of them have it. `npm run bench` uses Node's default; a larger
+ * one (`node --max-semi-space-size=64 --expose-gc --import tsx bench/loader/run.ts …`) moves the
+ * ratios (docs/postgres-layer.md, "Young generation"), so a run says which it had.
+ */
+export function heapSetting(): string {
+  const flag = process.execArgv.find((a) => a.startsWith('--max-semi-space-size'));
+  return flag ? `node ${process.version}, ${flag} (all contenders)` : `node ${process.version}, default young generation`;
+}

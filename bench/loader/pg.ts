@@ -27,7 +27,7 @@ import { buildDataset } from './dataset';
 import { helpdeskModel } from './model';
 import { relataRequests } from './relata';
 import { drizzlePgFor, drizzlePgWorkloads } from './drizzle-pg';
-import { compareAll, fromDrizzle, type Tree, type WorkloadName } from './compare';
+import { compareAll, fromDrizzle, heapSetting, type Tree, type WorkloadName } from './compare';
 
 export type PgContender = 'relata' | 'floor' | 'drizzle';
 
@@ -195,7 +195,7 @@ export async function runPgBench(opts: PgBenchOptions): Promise<void> {
     if (!warm.ok) throw new Error(warm.error.message);
     await driver.query('ANALYZE');
     const sizes = ds.sizes;
-    log(`postgres layer benchmark on ${server} — scale ${opts.scale}, seed ${opts.seed}, ${opts.runs} runs per contender`);
+    log(`postgres layer benchmark on ${server} — scale ${opts.scale}, seed ${opts.seed}, ${opts.runs} runs per contender; ${heapSetting()}`);
     log(
       `data: ${sizes.representatives} representatives, ${sizes.users} users, ${sizes.tickets} tickets, ${sizes.comments} comments, ` +
         `${sizes.tags} tags, ${sizes.ticketTags} ticket_tags (loaded in ${fmt(performance.now() - t0)} ms)`,
@@ -270,6 +270,7 @@ export async function runPgBench(opts: PgBenchOptions): Promise<void> {
       const json = {
         layer: opts.layer,
         server,
+        node: heapSetting(),
         scale: opts.scale,
         seed: opts.seed,
         runs: opts.runs,

@@ -13,7 +13,7 @@ import type { Database } from 'sql.js';
 import { buildDataset } from './dataset';
 import { floorWorkloads, FLOOR_CHOICE, type FloorOptions, type InMode, type TopMode } from './floor';
 import { drizzleFor, drizzleWorkloads } from './drizzle';
-import { compareAll, fromDrizzle, type Tree, type WorkloadName } from './compare';
+import { compareAll, fromDrizzle, heapSetting, type Tree, type WorkloadName } from './compare';
 
 type Contender = 'relata' | 'floor' | 'drizzle';
 const ALL_CONTENDERS: Contender[] = ['relata', 'floor', 'drizzle'];
@@ -211,7 +211,7 @@ async function main() {
 
   const ds = await buildDataset({ scale: args.scale, seed: args.seed });
   const { db, sizes } = ds;
-  log(`Relata loader benchmark — scale ${args.scale}, seed ${args.seed}, ${args.runs} runs per contender`);
+  log(`Relata loader benchmark — scale ${args.scale}, seed ${args.seed}, ${args.runs} runs per contender; ${heapSetting()}`);
   log(
     `data: ${sizes.representatives} representatives, ${sizes.users} users, ${sizes.tickets} tickets, ${sizes.comments} comments, ` +
       `${sizes.tags} tags, ${sizes.ticketTags} ticket_tags (built in ${fmt(ds.buildMs)} ms)`,
@@ -334,6 +334,7 @@ async function main() {
 
   if (args.json) {
     const json = {
+      node: heapSetting(),
       scale: args.scale,
       seed: args.seed,
       runs: args.runs,
