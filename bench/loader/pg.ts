@@ -5,7 +5,8 @@
  * throwaway server unless RELATA_PG_URL names one. Contenders, all on ONE driver connection:
  *   - relata: the engine on the postgres layer;
  *   - floor: the very statements relata ran (same SQL, same parameters) replayed on the same driver,
- *     rows copied into arrays — the statements alone, without planning, key lists or assembly;
+ *     rows copied into arrays (as they arrive, on a driver that streams them, as the layer reads
+ *     them) — the statements alone, without planning, key lists or assembly;
  *   - drizzle: drizzle-orm's relational queries (drizzle-pg.ts) on the same connection.
  * Per workload: a warm-up run of each (relata's and drizzle's trees compared: a mismatch exits 1),
  * then N timed runs interleaved (each round the next ordering of the contenders, a GC and a 25 ms
@@ -133,6 +134,13 @@ function floorRunner(driver: PgDriver, statementsOf: (w: WorkloadName) => Statem
     const statements = statementsOf(w);
     let kept = 0;
     for (const s of statements) {
+      // A driver that hands rows over one by one (node-postgres): each copied as it arrives, the
+      // cheapest way to get them, as the layer reads them too.
+      if (driver.each && !s.sql.startsWith(JSON_ROWS_PREFIX)) {
+        const copy: unknown[][] = [];
+        kept += await driver.each(s.sql, s.params, (row) => copy.push(row.slice()));
+        continue;
+      }
       // The layer's reads on PGlite return their rows as one JSON text value: decoding it is part of the floor.
       const result = await driver.query(s.sql, s.params);
       const rows = s.sql.startsWith(JSON_ROWS_PREFIX) ? decodeJsonRows(result) : result;

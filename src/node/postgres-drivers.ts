@@ -26,6 +26,29 @@ export function pgDriver(client: pg.ClientBase): PgDriver {
       const r = await client.query({ text: sql, values, rowMode: 'array', types });
       return (Array.isArray(r) ? (r.at(-1)?.rows ?? []) : r.rows) as unknown[][];
     },
+    each(sql, params, onRow) {
+      const values = params.map(arrayLiteral);
+      return new Promise<number>((resolve, reject) => {
+        let count = 0;
+        let thrown: { error: unknown } | null = null;
+        // A query with a row listener and no callback does not accumulate its rows (pg's Query).
+        // rowMode is read by pg's Query constructor; @types/pg only declares it on QueryArrayConfig.
+        const config: pg.QueryArrayConfig = { text: sql, values, rowMode: 'array', types };
+        const q = new pg.Query(config as pg.QueryConfig);
+        q.on('row', (row: unknown[]) => {
+          if (thrown) return;
+          try {
+            onRow(row);
+            count++;
+          } catch (e) {
+            thrown = { error: e };
+          }
+        });
+        q.on('error', reject);
+        q.on('end', () => (thrown ? reject(thrown.error) : resolve(count)));
+        void client.query(q);
+      });
+    },
   };
 }
 

@@ -111,4 +111,37 @@ describe('postgres layer on a real server', () => {
     if (!r.ok) expect(r.error.message).toContain('read-only');
     expect(engine.value.load(data).ok).toBe(false);
   });
+
+  it('streams rows with each: values like query, SQL errors and a throwing callback reject after the statement', async () => {
+    const driver = pgDriver(client);
+    const seen: unknown[][] = [];
+    const n = await driver.each!('SELECT g::bigint, g % 2 = 0, $1::text FROM generate_series(1, 3) g', ['t'], (row) => seen.push(row));
+    expect(n).toBe(3);
+    expect(seen).toEqual(await driver.query('SELECT g::bigint, g % 2 = 0, $1::text FROM generate_series(1, 3) g', ['t']));
+    await expect(driver.each!('SELECT nope FROM nowhere', [], () => undefined)).rejects.toThrow(/nowhere/);
+    let calls = 0;
+    await expect(
+      driver.each!('SELECT g FROM generate_series(1, 5) g', [], () => {
+        calls++;
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(calls).toBe(1);
+    // The connection is still usable afterwards.
+    expect(await driver.query('SELECT 1::bigint')).toEqual([[1]]);
+  });
+
+  it('builds related rows from the streamed reads exactly as from whole results', async () => {
+    const streamed = createEngine({ model, layer: postgresLayer(pgDriver(client)) });
+    const plain = createEngine({ model, layer: postgresLayer({ ...pgDriver(client), each: undefined }, { attach: true }) });
+    if (!streamed.ok || !plain.ok) throw new Error('engine');
+    expect(streamed.value.load(data).ok).toBe(true);
+    const request = { resource: 'Order', sort: [{ field: 'id' }], load: { customer: { load: { orders: {} } } } };
+    const a = await streamed.value.read(request);
+    const b = await plain.value.read(request);
+    if (!a.ok || !b.ok) throw new Error('read');
+    expect(a.value.records).toEqual(b.value.records);
+    expect(a.value.records[3]!.customer).toEqual({ id: 2, name: 'B', orders: [{ id: 4, total: 2, paid: true, customer_id: 2 }] });
+    expect(a.value.statements.map((s) => s.rows)).toEqual(b.value.statements.map((s) => s.rows));
+  });
 });

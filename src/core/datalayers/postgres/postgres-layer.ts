@@ -28,7 +28,7 @@ import { KeyGroups, distinctKeys } from '../key-groups';
 import type { DeferredRows } from '../../query/raw-rows';
 import { postgresArrayType, postgresSchemaStatements } from './ddl';
 import type { PgDriver } from './driver';
-import { DEFAULT_SQL_BUDGET_MS, budgetedQuery, guardCondition } from './sql-budget';
+import { DEFAULT_SQL_BUDGET_MS, budgeted, budgetedQuery, guardCondition } from './sql-budget';
 
 const PARENT_KEY = '__relata_parent';
 
@@ -150,7 +150,13 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
   }
 
   // Reads run through the sqlSubquery budget (sql-budget.ts: only marked statements are bounded).
-  const reader = new PgRowReader((sql, params) => budgetedQuery(driver, sql, params, sqlBudgetMs), jsonRows, flush);
+  const each = driver.each?.bind(driver);
+  const reader = new PgRowReader(
+    (sql, params) => budgetedQuery(driver, sql, params, sqlBudgetMs),
+    jsonRows,
+    flush,
+    each ? (sql, params, onRow) => budgeted(driver, sql, sqlBudgetMs, () => each(sql, params, onRow)) : undefined,
+  );
 
   /** Runs a read (after the queued writes); `sql` outputs the resource's attributes in order. */
   async function read(sql: string, params: readonly unknown[], resource: ResourceSchema, sink: StatementSink): Promise<Row[]> {
@@ -160,8 +166,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
   /** Like `read`, the rows grouped by `attr` (groupBy's keys), built and filed in one pass. */
   async function readGrouped(sql: string, params: readonly unknown[], resource: ResourceSchema, attr: string, ci: boolean, sink: StatementSink): Promise<KeyGroups<Row>> {
     const names = resource.attributeNames;
-    const values = await reader.values(sql, params, names, sink);
-    return reader.buildGrouped(values, names, typesOf(resource), names.indexOf(attr), (v) => groupKey(v, ci));
+    return reader.readGrouped(sql, params, names, names, typesOf(resource), names.indexOf(attr), (v) => groupKey(v, ci), sink);
   }
 
   /**
@@ -170,8 +175,7 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
    */
   async function readPerParentRows(sql: string, params: readonly unknown[], resource: ResourceSchema, sources: readonly Row[], pk: string, sink: StatementSink): Promise<Row[][]> {
     const names = resource.attributeNames;
-    const values = await reader.values(sql, params, [...names, PARENT_KEY], sink);
-    const groups = reader.buildGrouped(values, names, typesOf(resource), names.length, (v) => groupKey(v, false));
+    const groups = await reader.readGrouped(sql, params, [...names, PARENT_KEY], names, typesOf(resource), names.length, (v) => groupKey(v, false), sink);
     return sources.map((s) => groups.get(groupKey(s[pk] ?? null, false)) ?? []);
   }
 
@@ -429,7 +433,6 @@ export function createPostgresDataLayer(schema: Schema, driver: PgDriver, option
       const lower = c.param(spec.window.offset);
       const upper = spec.window.limit === undefined ? '' : ` AND "__rn" <= ${c.param(spec.window.offset + spec.window.limit)}`;
       return readPerParentRows(`SELECT ${cols(step.to)}, "${PARENT_KEY}" FROM (${inner}) AS w WHERE "__rn" > ${lower}${upper} ORDER BY "__rn"`, c.params, step.to, sources, pk[0]!, sink);
-    } else {
     }
     return readPerParentRows(`SELECT ${cols(step.to, d)}, ${pkCol} AS "${PARENT_KEY}" ${base} ${c.orderBy(sort, d)}`, c.params, step.to, sources, pk[0]!, sink);
   }

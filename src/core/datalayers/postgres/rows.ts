@@ -77,7 +77,50 @@ export class PgRowReader {
     private readonly json: boolean,
     /** Awaited before every read (the layer's queued writes). */
     private readonly before: () => Promise<void>,
+    /** The driver's `each` (through the same budget), when it has one: rows built as they arrive. */
+    private readonly each?: (sql: string, params: readonly unknown[], onRow: (row: unknown[]) => void) => Promise<number>,
   ) {}
+
+  /**
+   * Runs `sql` through the driver's `each`, handing every value list to `onRow`; logs the statement
+   * (its time includes what `onRow` did, which overlaps the reading). False when there is no
+   * streaming driver or reads come back as JSON text (the caller reads as usual then).
+   */
+  private async stream(sql: string, params: readonly unknown[], sink: StatementSink, onRow: (values: unknown[]) => void): Promise<boolean> {
+    const each = this.each;
+    if (!each || this.json) return false;
+    await this.before();
+    const started = now();
+    let rows: number;
+    try {
+      rows = await each(sql, params, onRow);
+    } catch (e) {
+      if (e instanceof RelataFailure) throw e;
+      return fail('invalid_query', `PostgreSQL rejected a statement: ${(e as Error).message}`, { details: { sql } });
+    }
+    sink.push({ sql, params: [...params], rows, ms: now() - started, scope: sink.scope });
+    return true;
+  }
+
+  /**
+   * The rows of `sql` (value lists: `columns`, then possibly more), filed by the group key of the
+   * value at `keyIndex` as `buildGrouped` does; on a streaming driver each row is built as it arrives.
+   */
+  async readGrouped(sql: string, params: readonly unknown[], names: readonly string[], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, keyIndex: number, keyOf: (v: unknown) => unknown, sink: StatementSink): Promise<KeyGroups<Row>> {
+    const { map } = this.mapper(columns, types, false);
+    const keyColumn = columns[keyIndex];
+    const decode = keyColumn === undefined ? null : decoderFor(types.get(keyColumn), false);
+    const rows: Row[] = [];
+    const keys: unknown[] = [];
+    const streamed = await this.stream(sql, params, sink, (values) => {
+      rows.push(map(values));
+      const raw = values[keyIndex] ?? null;
+      const v = decode ? decode(raw) : raw;
+      keys.push(typeof v === 'number' ? v : keyOf(v ?? null));
+    });
+    if (!streamed) return this.buildGrouped(await this.values(sql, params, names, sink), columns, types, keyIndex, keyOf);
+    return KeyGroups.of(rows.length, (i) => keys[i], (i) => rows[i]!);
+  }
 
   private async fetch(sql: string, params: readonly unknown[], names: readonly string[], json = this.json): Promise<Fetched> {
     const wrapped = json ? jsonRowsSql(sql, names) : null;
@@ -154,6 +197,11 @@ export class PgRowReader {
    */
   async rows(sql: string, params: readonly unknown[], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, sink: StatementSink, defer = false): Promise<Row[] | DeferredRows> {
     const json = this.json || (defer && isPlain(columns, columns.map((c) => decoderFor(types.get(c), true))));
+    if (!json) {
+      const { map } = this.mapper(columns, types, false);
+      const rows: Row[] = [];
+      if (await this.stream(sql, params, sink, (values) => rows.push(map(values)))) return rows;
+    }
     const got = await this.fetch(sql, params, columns, json);
     const { plain } = this.mapper(columns, types, json);
     const build = (): Row[] => {

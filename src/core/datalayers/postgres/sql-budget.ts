@@ -48,8 +48,13 @@ export function guardCondition(flavor: PgDriver['flavor'], condition: string, pa
 const setConfig = "SELECT set_config($1, $2, false)";
 
 /** Runs one read; a marked one (sqlSubquery SQL) within `ms`, else `timeout`. Other errors are rethrown. */
-export async function budgetedQuery(driver: PgDriver, sql: string, params: readonly unknown[], ms: number): Promise<unknown[][]> {
-  if (!sql.includes(MANUAL_SQL_MARK)) return driver.query(sql, params);
+export function budgetedQuery(driver: PgDriver, sql: string, params: readonly unknown[], ms: number): Promise<unknown[][]> {
+  return budgeted(driver, sql, ms, () => driver.query(sql, params));
+}
+
+/** `run` (which runs `sql`, e.g. through the driver's `each`) under the budget when `sql` is marked. */
+export async function budgeted<T>(driver: PgDriver, sql: string, ms: number, run: () => Promise<T>): Promise<T> {
+  if (!sql.includes(MANUAL_SQL_MARK)) return run();
   const budget = Math.max(1, Math.ceil(ms));
   try {
     if (driver.flavor === 'pglite') {
@@ -59,7 +64,7 @@ export async function budgetedQuery(driver: PgDriver, sql: string, params: reado
       }
       await driver.query("SELECT set_config('relata.deadline', (clock_timestamp() + make_interval(secs => $1::float8 / 1000))::text, false)", [budget]);
       try {
-        return await driver.query(sql, params);
+        return await run();
       } finally {
         await driver.query(setConfig, ['relata.deadline', 'infinity']).catch(() => undefined);
       }
@@ -67,7 +72,7 @@ export async function budgetedQuery(driver: PgDriver, sql: string, params: reado
     const previous = String((await driver.query("SELECT current_setting('statement_timeout')"))[0]?.[0] ?? '0');
     await driver.query(setConfig, ['statement_timeout', String(budget)]);
     try {
-      return await driver.query(sql, params);
+      return await run();
     } finally {
       await driver.query(setConfig, ['statement_timeout', previous]).catch(() => undefined);
     }
