@@ -34,13 +34,13 @@ export class KeyGroups<T> {
 
   /**
    * Files `n` items: `keyAt(i)` is item i's group key (or SKIP), `item(i)` makes it (called once per
-   * filed item, in order, after every key was read). Keys are read twice at most (once more when a key turns out not
-   * to fit the dense table).
+   * filed item, in order, after every key was read). Keys are read twice at most (once more when a
+   * key turns out not to fit the dense table).
    */
   static of<T>(n: number, keyAt: (i: number) => unknown, item: (i: number) => T): KeyGroups<T> {
     const rowSlot = new Int32Array(n);
     const counts: number[] = [];
-    let dense: Int32Array | null = denseSlots(n, keyAt, rowSlot, counts);
+    const dense = denseSlots(n, keyAt, rowSlot, counts);
     let bySlot: Map<unknown, number> | null = null;
     if (dense === null) {
       counts.length = 0;
@@ -70,7 +70,6 @@ export class KeyGroups<T> {
       if (s < 0) continue;
       lists[s]![filled[s]!++] = item(i);
     }
-    if (dense === null && bySlot === null) dense = new Int32Array(0);
     return new KeyGroups(dense, bySlot, lists);
   }
 }

@@ -19,6 +19,12 @@ interface Fetched {
   queryMs: number;
 }
 
+/** A driver's failure as `invalid_query` naming the statement (a coded failure passes through). */
+function rejected(e: unknown, sql: string): never {
+  if (e instanceof RelataFailure) throw e;
+  return fail('invalid_query', `PostgreSQL rejected a statement: ${(e as Error).message}`, { details: { sql } });
+}
+
 const valuesOf = (got: Fetched): unknown[][] => (got.values ??= JSON.parse(got.text ?? '[]') as unknown[][]);
 
 function decoderFor(type: AttributeType | undefined, json: boolean): Decoder {
@@ -95,8 +101,7 @@ export class PgRowReader {
     try {
       rows = await each(sql, params, onRow);
     } catch (e) {
-      if (e instanceof RelataFailure) throw e;
-      return fail('invalid_query', `PostgreSQL rejected a statement: ${(e as Error).message}`, { details: { sql } });
+      return rejected(e, sql);
     }
     sink.push({ sql, params: [...params], rows, ms: now() - started, scope: sink.scope });
     return true;
@@ -133,8 +138,7 @@ export class PgRowReader {
       const text = typeof result[0]?.[0] === 'string' ? (result[0][0] as string) : '[]';
       return { sql: run, values: null, text, queryMs: now() - started };
     } catch (e) {
-      if (e instanceof RelataFailure) throw e;
-      return fail('invalid_query', `PostgreSQL rejected a statement: ${(e as Error).message}`, { details: { sql: run } });
+      return rejected(e, run);
     }
   }
 
