@@ -43,6 +43,21 @@ function decoderFor(type: AttributeType | undefined, json: boolean): Decoder {
   return null;
 }
 
+/**
+ * The group key of a value list's value at `keyIndex`: decoded as its column's row value would be
+ * (`keyIndex` past `columns` is a trailing value that is not a row attribute: never decoded), numbers
+ * as they are, anything else through `keyOf`.
+ */
+function groupKeyReader(columns: readonly string[], types: ReadonlyMap<string, AttributeType>, keyIndex: number, keyOf: (v: unknown) => unknown, json: boolean): (values: readonly unknown[]) => unknown {
+  const keyColumn = columns[keyIndex];
+  const decode = keyColumn === undefined ? null : decoderFor(types.get(keyColumn), json);
+  return (values) => {
+    const raw = values[keyIndex] ?? null;
+    const v = decode ? decode(raw) : raw;
+    return typeof v === 'number' ? v : keyOf(v ?? null);
+  };
+}
+
 const isPlain = (columns: readonly string[], decoders: readonly Decoder[]): boolean =>
   columns.every((c) => c !== '__proto__') && decoders.every((d) => d === null);
 
@@ -88,13 +103,11 @@ export class PgRowReader {
   ) {}
 
   /**
-   * Runs `sql` through the driver's `each`, handing every value list to `onRow`; logs the statement
-   * (its time includes what `onRow` did, which overlaps the reading). False when there is no
-   * streaming driver or reads come back as JSON text (the caller reads as usual then).
+   * Runs `sql` through the driver's `each` (only when `streams`), handing every value list to
+   * `onRow`; logs the statement (its time includes what `onRow` did, which overlaps the reading).
    */
-  private async stream(sql: string, params: readonly unknown[], sink: StatementSink, onRow: (values: unknown[]) => void): Promise<boolean> {
-    const each = this.each;
-    if (!each || this.json) return false;
+  private async stream(sql: string, params: readonly unknown[], sink: StatementSink, onRow: (values: unknown[]) => void): Promise<void> {
+    const each = this.each!;
     await this.before();
     const started = now();
     let rows: number;
@@ -104,7 +117,11 @@ export class PgRowReader {
       return rejected(e, sql);
     }
     sink.push({ sql, params: [...params], rows, ms: now() - started, scope: sink.scope });
-    return true;
+  }
+
+  /** Whether reads go through the driver's `each` (a streaming driver, and rows not read as JSON text). */
+  private get streams(): boolean {
+    return this.each !== undefined && !this.json;
   }
 
   /**
@@ -112,18 +129,15 @@ export class PgRowReader {
    * value at `keyIndex` as `buildGrouped` does; on a streaming driver each row is built as it arrives.
    */
   async readGrouped(sql: string, params: readonly unknown[], names: readonly string[], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, keyIndex: number, keyOf: (v: unknown) => unknown, sink: StatementSink): Promise<KeyGroups<Row>> {
+    if (!this.streams) return this.buildGrouped(await this.values(sql, params, names, sink), columns, types, keyIndex, keyOf);
     const { map } = this.mapper(columns, types, false);
-    const keyColumn = columns[keyIndex];
-    const decode = keyColumn === undefined ? null : decoderFor(types.get(keyColumn), false);
+    const keyAt = groupKeyReader(columns, types, keyIndex, keyOf, false);
     const rows: Row[] = [];
     const keys: unknown[] = [];
-    const streamed = await this.stream(sql, params, sink, (values) => {
+    await this.stream(sql, params, sink, (values) => {
       rows.push(map(values));
-      const raw = values[keyIndex] ?? null;
-      const v = decode ? decode(raw) : raw;
-      keys.push(typeof v === 'number' ? v : keyOf(v ?? null));
+      keys.push(keyAt(values));
     });
-    if (!streamed) return this.buildGrouped(await this.values(sql, params, names, sink), columns, types, keyIndex, keyOf);
     return KeyGroups.of(rows.length, (i) => keys[i], (i) => rows[i]!);
   }
 
@@ -179,18 +193,8 @@ export class PgRowReader {
    */
   buildGrouped(values: readonly unknown[][], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, keyIndex: number, keyOf: (v: unknown) => unknown, json = this.json): KeyGroups<Row> {
     const { map } = this.mapper(columns, types, json);
-    // keyIndex may be past the columns (a trailing value that is not a row attribute: never decoded).
-    const keyColumn = columns[keyIndex];
-    const decode = keyColumn === undefined ? null : decoderFor(types.get(keyColumn), json);
-    return KeyGroups.of(
-      values.length,
-      (i) => {
-        const raw = values[i]![keyIndex] ?? null;
-        const v = decode ? decode(raw) : raw;
-        return typeof v === 'number' ? v : keyOf(v ?? null);
-      },
-      (i) => map(values[i]!),
-    );
+    const keyAt = groupKeyReader(columns, types, keyIndex, keyOf, json);
+    return KeyGroups.of(values.length, (i) => keyAt(values[i]!), (i) => map(values[i]!));
   }
 
   /**
@@ -201,10 +205,11 @@ export class PgRowReader {
    */
   async rows(sql: string, params: readonly unknown[], columns: readonly string[], types: ReadonlyMap<string, AttributeType>, sink: StatementSink, defer = false): Promise<Row[] | DeferredRows> {
     const json = this.json || (defer && isPlain(columns, columns.map((c) => decoderFor(types.get(c), true))));
-    if (!json) {
+    if (!json && this.streams) {
       const { map } = this.mapper(columns, types, false);
       const rows: Row[] = [];
-      if (await this.stream(sql, params, sink, (values) => rows.push(map(values)))) return rows;
+      await this.stream(sql, params, sink, (values) => rows.push(map(values)));
+      return rows;
     }
     const got = await this.fetch(sql, params, columns, json);
     const { plain } = this.mapper(columns, types, json);
